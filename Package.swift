@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "marsad",
+    products: [
+        .executable(name: "marsad", targets: ["marsad"]),
+        .library(name: "ArabicText", targets: ["ArabicText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Arabic text core: decoding, normalization, tokens, sentences, clitics, numbers, dates.
+        // Foundation only, no I/O beyond its bundled resources.
+        .target(
+            name: "ArabicText",
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "marsad",
+            dependencies: [
+                "ArabicText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
+        .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Why a bundled lexicon could not be read; a packaging bug, never a user's input.
+public struct ResourceError: Error, CustomStringConvertible, Sendable {
+    public let name: String
+    public let reason: String
+    public var description: String { "bundled resource \(name): \(reason)" }
+}
+
+/// Reads the lexicons and models that ship inside the ArabicText module.
+///
+/// Resources are TSV files with a header line; lines starting with `#` are comments saying
+/// where the facts come from. This is the module's only I/O.
+public enum BundledResources {
+    public static func text(_ name: String) throws -> String {
+        // The folder is copied whole; platforms differ on whether resourceURL already points into it.
+        let candidates = [Bundle.module.bundleURL.appendingPathComponent("Resources"), Bundle.module.resourceURL]
+            .compactMap { $0?.appendingPathComponent(name) }
+        let url = candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ResourceError(name: name, reason: "cannot be read at \(url.path)")
+        }
+    }
+
+    /// The rows of a bundled TSV table, header and comments skipped, split on tabs.
+    public static func rows(_ name: String) throws -> [[Substring]] {
+        TSV.rows(try text(name))
+    }
+}
+
+/// Parses the tab-separated tables Marsad ships and writes.
+public enum TSV {
+    /// Data rows of a TSV text: the first non-comment line is the header and is skipped.
+    public static func rows(_ text: String) -> [[Substring]] {
+        var rows: [[Substring]] = []
+        var sawHeader = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#") { continue }
+            if !sawHeader { sawHeader = true; continue }
+            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false))
+        }
+        return rows
+    }
+}

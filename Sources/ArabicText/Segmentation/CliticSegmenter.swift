@@ -1,0 +1,309 @@
+/// What part of a word a segment is.
+public enum SegmentRole: String, Sendable, Codable {
+    case proclitic, stem, enclitic
+}
+
+/// One syntactic word of an orthographic token, in UD Arabic conventions.
+///
+/// `form` is how UD writes the word (ل + الحظر for للحظر, حكومة + ه for حكومته, hamza restored
+/// where the corpus spelling has it); `span` is the part of the token it comes from.
+public struct Segment: Hashable, Sendable {
+    public var form: String
+    public var span: Span
+    public var role: SegmentRole
+}
+
+/// A token and the syntactic words it splits into (one word when it has no clitics).
+public struct SegmentedToken: Hashable, Sendable {
+    public var token: Token
+    public var segments: [Segment]
+
+    public var isMultiword: Bool { segments.count > 1 }
+
+    /// The stem's form, the article included.
+    public var stem: String? { segments.first { $0.role == .stem }?.form }
+
+    /// The stem without the article ال, for matching against lexicons of bare words.
+    public var stemWithoutArticle: String? {
+        guard let stem else { return nil }
+        let scalars = Array(stem.unicodeScalars)
+        if scalars.count > 3, scalars[0] == "ا", scalars[1] == "ل" {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[2...])
+            return String(view)
+        }
+        return stem
+    }
+}
+
+/// Splits Arabic tokens into proclitics, stem and pronoun enclitic, as UD Arabic does.
+///
+/// For a token it enumerates every split the letters allow (و/ف, then ب/ل/ك/س or ل+ال, then a
+/// pronoun), scores each with the learned linear model over corpus statistics, and keeps the
+/// best. Words seen segmented in annotated text take their memorized segmentation.
+public struct CliticSegmenter: Sendable {
+    public let model: SegmentationModel
+    private let normalizer = SegmentationModel.normalizer
+
+    public init(model: SegmentationModel) {
+        self.model = model
+    }
+
+    public static func bundled() throws -> CliticSegmenter {
+        CliticSegmenter(model: try .bundled())
+    }
+
+    /// Segments every token of a text; non-Arabic tokens stay one word.
+    public func segment(_ text: ScalarText, tokens: [Token]) -> [SegmentedToken] {
+        tokens.map { segment(text, token: $0) }
+    }
+
+    public func segment(_ text: ScalarText, token: Token) -> SegmentedToken {
+        guard token.kind == .arabic else {
+            return SegmentedToken(token: token, segments: [Segment(form: text.text(token.span), span: token.span, role: .stem)])
+        }
+        let word = Letters(text, token.span)
+        let best = analyses(word).max { $0.score < $1.score }!
+        return SegmentedToken(token: token, segments: best.segments(word))
+    }
+
+    /// Segments a single word given as a string (offsets relative to it).
+    public func segment(word: String) -> [Segment] {
+        let text = ScalarText(word)
+        return segment(text, token: Token(kind: .arabic, span: text.fullSpan)).segments
+    }
+
+    // MARK: - Candidates
+
+    /// The letters of a token without marks, with where each starts in the text.
+    struct Letters {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var end: Int
+
+        init(_ text: ScalarText, _ span: Span) {
+            end = span.end
+            for i in span.start..<span.end {
+                let v = text.scalars[i].value
+                if ScalarClass.isDiacritic(v) || ScalarClass.isTatweel(v) || ScalarClass.isInvisibleFormat(v) { continue }
+                scalars.append(text.scalars[i])
+                offsets.append(i)
+            }
+        }
+
+        var count: Int { scalars.count }
+        func offset(_ i: Int) -> Int { i < offsets.count ? offsets[i] : end }
+        func string(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
+        }
+    }
+
+    /// One way to split a token.
+    struct Candidate {
+        var proclitic: ProcliticChain
+        var enclitic: Enclitic
+        var stem: Range<Int>          // letters of the stem as written
+        var tehMarbuta = false        // the stem's final ت is ة before the pronoun
+        var memorized: [String]? = nil
+        var features: [Int] = []
+        var score = 0.0
+
+        /// The stem as UD writes it, before spelling restoration.
+        func stemForm(_ word: Letters) -> String {
+            var s = word.string(stem)
+            if proclitic.restoresArticle { s = "ا" + s }
+            if tehMarbuta { s = String(s.unicodeScalars.dropLast()) + "ة" }
+            return s
+        }
+
+        func segments(_ word: Letters) -> [Segment] {
+            if let memorized { return Candidate.align(memorized, word) }
+            var out: [Segment] = []
+            var i = 0
+            for letter in proclitic.letters {
+                out.append(Segment(form: String(letter), span: Span(start: word.offset(i), end: word.offset(i + 1)), role: .proclitic))
+                i += 1
+            }
+            if !stem.isEmpty {
+                out.append(Segment(form: stemSpelling, span: Span(start: word.offset(stem.lowerBound), end: word.offset(stem.upperBound)), role: .stem))
+            }
+            if enclitic != .none {
+                out.append(Segment(form: String(String.UnicodeScalarView(enclitic.letters)), span: Span(start: word.offset(stem.upperBound), end: word.end), role: .enclitic))
+            }
+            return out
+        }
+
+        var stemSpelling = ""
+
+        /// Spreads memorized forms over the token's letters: each form takes as many letters as
+        /// it has (the article after ل of لل one fewer, since its alef is not written), the last
+        /// form takes the rest. Single-letter forms before the stem are proclitics.
+        static func align(_ forms: [String], _ word: Letters) -> [Segment] {
+            var out: [Segment] = []
+            var i = 0
+            var seenStem = false
+            for (n, form) in forms.enumerated() {
+                let length = form.unicodeScalars.count
+                let remainingForms = forms.count - n - 1
+                var take = length
+                if n > 0, forms[n - 1] == "ل", form.hasPrefix("ال"), i < word.count, word.scalars[i] == "ل" { take -= 1 }
+                let end = n == forms.count - 1 ? word.count : min(i + max(1, take), max(i, word.count - remainingForms))
+                let role: SegmentRole
+                if !seenStem && length == 1 && remainingForms > 0 && ["و", "ف", "ب", "ل", "ك", "س"].contains(form) {
+                    role = .proclitic
+                } else if !seenStem {
+                    role = .stem
+                    seenStem = true
+                } else {
+                    role = .enclitic
+                }
+                out.append(Segment(form: form, span: Span(start: word.offset(i), end: word.offset(end)), role: role))
+                i = end
+            }
+            return out
+        }
+    }
+
+    func analyses(_ word: Letters) -> [Candidate] {
+        let key = normalizer.key(word.string(0..<word.count))
+        if let forms = model.memorized[key] {
+            return [Candidate(proclitic: .none, enclitic: .none, stem: 0..<word.count, memorized: forms, score: .infinity)]
+        }
+        var candidates = generate(word)
+        let tokenCount = model.count(key)
+        let tokenIsStem = model.cliticInitialStems.contains(key)
+        for i in candidates.indices {
+            candidates[i].stemSpelling = restoreSpelling(candidates[i], word)
+            candidates[i].features = features(candidates[i], word, tokenCount: tokenCount, tokenIsStem: tokenIsStem)
+            candidates[i].score = candidates[i].features.reduce(0) { $0 + model.weights[$1] }
+        }
+        return candidates
+    }
+
+    /// Every split the letters allow.
+    func generate(_ word: Letters) -> [Candidate] {
+        let l = word.scalars
+        let n = l.count
+        var out = [Candidate(proclitic: .none, enclitic: .none, stem: 0..<n)]
+        var chains: [(ProcliticChain, Int)] = [(.none, 0)]
+        func add(_ chain: ProcliticChain, _ length: Int) { chains.append((chain, length)) }
+        var bases: [(ProcliticChain, Int)] = [(.none, 0)]
+        for (letter, chain) in [("و", ProcliticChain.w), ("ف", .f)] as [(Unicode.Scalar, ProcliticChain)] where n > 2 && l[0] == letter {
+            bases.append((chain, 1))
+            add(chain, 1)
+        }
+        for (base, p) in bases where n - p > 2 {
+            let letter = l[p]
+            let next = l[p + 1]
+            switch letter {
+            case "ب": add(compose(base, .b), p + 1)
+            case "ك": add(compose(base, .k), p + 1)
+            case "ل":
+                add(compose(base, .l), p + 1)
+                if next == "ل" && n - p > 3 { add(compose(base, .lArticle), p + 1) }
+            case "س" where ["ي", "ت", "ن", "أ", "ا"].contains(next):
+                add(compose(base, .s), p + 1)
+            default: break
+            }
+        }
+        for (chain, p) in chains {
+            if chain != .none { out.append(Candidate(proclitic: chain, enclitic: .none, stem: p..<n)) }
+            for enclitic in Enclitic.allCases.dropFirst() {
+                let suffix = enclitic.letters
+                guard n - p >= suffix.count, Array(l[(n - suffix.count)...]) == suffix else { continue }
+                let stem = p..<(n - suffix.count)
+                let minimum = chain.endsWithPreposition ? 0 : 2
+                guard stem.count >= minimum else { continue }
+                out.append(Candidate(proclitic: chain, enclitic: enclitic, stem: stem))
+                if stem.count >= 2, l[stem.upperBound - 1] == "ت" {
+                    out.append(Candidate(proclitic: chain, enclitic: enclitic, stem: stem, tehMarbuta: true))
+                }
+            }
+        }
+        return out
+    }
+
+    private func compose(_ base: ProcliticChain, _ prep: ProcliticChain) -> ProcliticChain {
+        switch (base, prep) {
+        case (.none, _): prep
+        case (.w, .b): .wb
+        case (.w, .l): .wl
+        case (.w, .k): .wk
+        case (.w, .s): .ws
+        case (.w, .lArticle): .wlArticle
+        case (.f, .b): .fb
+        case (.f, .l): .fl
+        case (.f, .k): .fk
+        case (.f, .s): .fs
+        case (.f, .lArticle): .flArticle
+        default: prep
+        }
+    }
+
+    /// The stem written as the corpus most often writes it: hamza on alef restored where the
+    /// token omits it, final ى restored only when no pronoun follows (على but علي+ه).
+    func restoreSpelling(_ candidate: Candidate, _ word: Letters) -> String {
+        let written = candidate.stemForm(word)
+        guard candidate.proclitic != .none || candidate.enclitic != .none else { return written }
+        guard let spelling = model.wordCounts[normalizer.key(written)]?.spelling else { return written }
+        let a = Array(written.unicodeScalars)
+        var b = Array(spelling.unicodeScalars)
+        guard a.count == b.count else { return written }
+        for i in b.indices {
+            if a[i] == b[i] { continue }
+            let restoresHamza = a[i] == "ا" && ["أ", "إ", "آ"].contains(b[i])
+            let restoresMaqsura = a[i] == "ي" && b[i] == "ى" && i == b.count - 1 && candidate.enclitic == .none
+            if !(restoresHamza || restoresMaqsura) { b[i] = a[i] }
+        }
+        return String(String.UnicodeScalarView(b))
+    }
+
+    func features(_ c: Candidate, _ word: Letters, tokenCount: Int, tokenIsStem: Bool) -> [Int] {
+        typealias F = SegmentationFeatures
+        let p = c.proclitic.rawValue
+        let e = c.enclitic.rawValue
+        let stemKey = normalizer.key(c.stemForm(word))
+        let stemCount = c.stem.isEmpty ? tokenCount : model.count(stemKey)
+        let stemBin = F.bin(stemCount)
+        let tokenBin = F.bin(tokenCount)
+        let diff = stemBin - tokenBin + F.bins - 1
+        let stemScalars = Array(stemKey.unicodeScalars)
+        let hasArticle = stemScalars.count > 2 && stemScalars[0] == "ا" && stemScalars[1] == "ل" ? 1 : 0
+        let length = min(F.lengths - 1, c.stem.count)
+        let first: Int
+        switch stemScalars.first {
+        case "ي", "ت", "ن": first = 0
+        case "ا": first = 1
+        case "ل": first = 2
+        default: first = 3
+        }
+        let last: Int
+        switch c.stem.isEmpty ? nil : word.scalars[c.stem.upperBound - 1] {
+        case "ا": last = 0
+        case "ت": last = 1
+        case "ي": last = 2
+        case "و": last = 3
+        case "ن": last = 4
+        default: last = 5
+        }
+        let stemIsStem = model.cliticInitialStems.contains(stemKey) ? 1 : 0
+        return [
+            F.index(0, p, e),
+            F.index(1, p, stemBin),
+            F.index(2, e, stemBin),
+            F.index(3, p, diff),
+            F.index(4, e, diff),
+            F.index(5, p, hasArticle),
+            F.index(6, p, length),
+            F.index(7, e, length),
+            F.index(8, e, c.tehMarbuta ? 1 : 0, stemCount > 0 ? 1 : 0),
+            F.index(9, p, tokenIsStem ? 1 : 0),
+            F.index(10, p, first),
+            F.index(11, e, last),
+            F.index(12, p, e, tokenBin),
+            F.index(13, p, stemIsStem),
+        ]
+    }
+}

@@ -1,0 +1,112 @@
+import ArabicText
+import ArgumentParser
+import Foundation
+
+/// `marsad bench`: throughput and memory of Marsad's stages on a corpus.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput (MB/s, documents/s) and peak memory; run it on a release build.",
+        subcommands: [BenchTextCommand.self]
+    )
+}
+
+/// Peak resident memory of this process, in megabytes.
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// One stage's measured throughput.
+struct StageResult: Encodable {
+    let stage: String
+    let megabytes: Double
+    let documents: Int
+    let seconds: Double
+    /// What the stage produced on one pass (scalars, tokens, sentences, words): a check that it ran.
+    let units: Int
+    var megabytesPerSecond: Double { megabytes / seconds }
+    var documentsPerSecond: Double { Double(documents) / seconds }
+
+    enum CodingKeys: String, CodingKey { case stage, megabytes, documents, seconds, units, megabytesPerSecond, documentsPerSecond }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(stage, forKey: .stage)
+        try c.encode(megabytes, forKey: .megabytes)
+        try c.encode(documents, forKey: .documents)
+        try c.encode(seconds, forKey: .seconds)
+        try c.encode(units, forKey: .units)
+        try c.encode(megabytesPerSecond, forKey: .megabytesPerSecond)
+        try c.encode(documentsPerSecond, forKey: .documentsPerSecond)
+    }
+}
+
+/// `marsad bench text`: the ArabicText stages, single core.
+struct BenchTextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text",
+        abstract: "Benchmark normalization, tokenization, sentence splitting and clitic segmentation on one core.",
+        discussion: "Each stage starts from the decoded article strings, so building the scalar view is counted in every stage."
+    )
+
+    @Option(help: "A directory of .txt files or a .jsonl file with a \"text\" field.")
+    var corpus: String
+
+    @Option(help: "How many times to run each stage; the fastest run is reported.")
+    var repeats = 3
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingInputErrors {
+            let texts = try CorpusReader.texts(corpus)
+            let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
+            let normalizer = ArabicNormalizer()
+            let tokenizer = Tokenizer()
+            let splitter = try SentenceSplitter.bundled()
+            let segmenter = try CliticSegmenter.bundled()
+            func measure(_ stage: String, _ body: (String) -> Int) -> StageResult {
+                var best = Double.infinity
+                var units = 0
+                for _ in 0..<max(1, repeats) {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    units = 0
+                    for text in texts { units += body(text) }
+                    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                }
+                return StageResult(stage: stage, megabytes: megabytes, documents: texts.count, seconds: best, units: units)
+            }
+            let results = [
+                measure("normalize") { normalizer.normalize(ScalarText($0)).scalars.count },
+                measure("tokenize") { tokenizer.tokenize(ScalarText($0)).count },
+                measure("normalize+tokenize") { text in
+                    let scalars = ScalarText(text)
+                    return normalizer.normalize(scalars).scalars.count + tokenizer.tokenize(scalars).count
+                },
+                measure("sentences") { text in
+                    let scalars = ScalarText(text)
+                    return splitter.split(scalars, tokens: tokenizer.tokenize(scalars)).count
+                },
+                measure("segment") { text in
+                    let scalars = ScalarText(text)
+                    return segmenter.segment(scalars, tokens: tokenizer.tokenize(scalars)).count
+                },
+            ]
+            let peak = peakResidentMegabytes()
+            if json {
+                struct Report: Encodable { let corpus: String; let cores: Int; let stages: [StageResult]; let peakResidentMegabytes: Double }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(Report(corpus: corpus, cores: 1, stages: results, peakResidentMegabytes: peak)), as: UTF8.self))
+            } else {
+                print("corpus: \(corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, 1 core")
+                for r in results {
+                    print("\(r.stage.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", r.megabytesPerSecond)) MB/s \(String(format: "%10.0f", r.documentsPerSecond)) docs/s  \(r.units) units")
+                }
+                print("peak RSS: \(String(format: "%.0f", peak)) MB")
+            }
+        }
+    }
+}

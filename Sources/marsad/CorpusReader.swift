@@ -1,0 +1,33 @@
+import ArabicText
+import Foundation
+
+/// Reads a corpus for training and benchmarks: a directory of `.txt` files, one `.txt` file,
+/// or a `.jsonl` file whose objects carry the article in a `text` field.
+enum CorpusReader {
+    static func texts(_ path: String) throws(InputError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
+        if isDirectory.boolValue {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") }.sorted()
+            } catch {
+                throw .unreadable(path: path, reason: error.localizedDescription)
+            }
+            var texts: [String] = []
+            for name in names { texts += try self.texts((path as NSString).appendingPathComponent(name)) }
+            return texts
+        }
+        let content = try InputFiles.text(path)
+        guard path.hasSuffix(".jsonl") else { return [content] }
+        var texts: [String] = []
+        for (number, line) in content.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let text = object["text"] as? String else {
+                throw .badData(path: "\(path):\(number + 1)", reason: "not a JSON object with a string field \"text\"")
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    @Test func segmentPrintsCoNLLUWithMultiwordTokens() throws {
+        let result = try CommandRunner.run(["segment", "--format", "conllu", "-"], stdin: Data("وقال الوزير للصحفيين\n\nبدأ الاجتماع\n".utf8))
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains("# sent_id = 1"))
+        #expect(lines.contains("# text = وقال الوزير للصحفيين"))
+        #expect(lines.contains { $0.hasPrefix("1-2\tوقال\t") })
+        #expect(lines.contains { $0.hasPrefix("1\tو\t") })
+        #expect(lines.contains { $0.hasPrefix("2\tقال\t") })
+        #expect(lines.contains { $0.hasSuffix("\tل\t_\t_\t_\t_\t1\tdep\t_\t_") })
+        #expect(lines.contains { $0.hasPrefix("5\tالصحفيين\t") })
+        // The empty line is skipped; the third line keeps its number.
+        #expect(lines.contains("# sent_id = 3"))
+        #expect(!lines.contains("# sent_id = 2"))
+    }
+
+    @Test func segmentTextFormatJoinsWordsWithPlus() throws {
+        let result = try CommandRunner.run(["segment", "--format", "text", "-"], stdin: Data("وبالتالي رفضه\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("و+ب+"))
+    }
+
+    @Test func missingFileExitsWith66() throws {
+        let result = try CommandRunner.run(["segment", "/nonexistent/marsad-missing.txt"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("/nonexistent/marsad-missing.txt"))
+    }
+
+    @Test func invalidUTF8ExitsWith65NamingTheOffset() throws {
+        let file = try CommandRunner.temporaryFile(Data([0xD9, 0x82, 0xFF, 0x41]))
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CommandRunner.run(["tokenize", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(file.path))
+        #expect(result.stderr.contains("byte offset 2"))
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        #expect(try CommandRunner.run(["segment", "--format", "xml", "-"]).status == 64)
+        #expect(try CommandRunner.run(["no-such-command"]).status == 64)
+    }
+
+    @Test func tokenizePrintsJSONLinesWithOffsets() throws {
+        let result = try CommandRunner.run(["tokenize", "-"], stdin: Data("غادر الوفد.".utf8))
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
+        #expect(first?["text"] as? String == "الوفد")
+        #expect(first?["start"] as? Int == 5)
+        #expect(first?["end"] as? Int == 10)
+        #expect(first?["kind"] as? String == "arabic")
+    }
+
+    @Test func sentencesPrintsOneLinePerSentence() throws {
+        let result = try CommandRunner.run(["sentences", "-"], stdin: Data("وصل الوفد. ثم غادر.".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func evalSegmentScoresAGoldFile() throws {
+        let gold = """
+        # sent_id = a
+        # text = وقال الوزير
+        1-2\tوقال\t_\t_\t_\t_\t_\t_\t_\t_
+        1\tو\t_\t_\t_\t_\t0\troot\t_\t_
+        2\tقال\t_\t_\t_\t_\t1\tdep\t_\t_
+        3\tالوزير\t_\t_\t_\t_\t1\tdep\t_\t_
+
+
+        """
+        let file = try CommandRunner.temporaryFile(Data(gold.utf8), suffix: ".conllu")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CommandRunner.run(["eval", "segment", "--conllu", file.path])
+        #expect(result.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let words = report?["words"] as? [String: Any]
+        #expect(words?["gold"] as? Int == 3)
+        #expect(words?["f1"] as? Double == 100)
+    }
+}
