@@ -27,32 +27,21 @@ public enum TextDecoder {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         if let nul = bytes[start...].firstIndex(of: 0) { throw .binaryContent(byteOffset: nul) }
         if let bad = firstInvalidUTF8Offset(bytes, from: start) { throw .invalidUTF8(byteOffset: bad) }
-        var scalars = String.UnicodeScalarView()
-        var previousWasCR = false
-        var utf8 = Unicode.UTF8()
-        var iterator = bytes[start...].makeIterator()
-        loop: while true {
-            switch utf8.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\r" {
-                    scalars.append("\n")
-                    previousWasCR = true
-                    continue
-                }
-                if scalar == "\n" && previousWasCR {
-                    previousWasCR = false
-                    continue
-                }
-                previousWasCR = false
-                scalars.append(scalar)
-            case .emptyInput:
-                break loop
-            case .error:
-                // Validated above; unreachable unless the validator and decoder disagree.
-                throw .invalidUTF8(byteOffset: start)
+        // Validated: line endings are fixed at the byte level, then the bytes become a String at once.
+        guard bytes[start...].contains(0x0D) else { return String(decoding: bytes[start...], as: UTF8.self) }
+        var fixed: [UInt8] = []
+        fixed.reserveCapacity(bytes.count - start)
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                fixed.append(0x0A)
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                fixed.append(bytes[i])
             }
+            i += 1
         }
-        return String(scalars)
+        return String(decoding: fixed, as: UTF8.self)
     }
 
     /// The offset of the first byte that starts an ill-formed UTF-8 sequence, or nil.

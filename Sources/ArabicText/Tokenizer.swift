@@ -24,7 +24,8 @@ public struct Tokenizer: Sendable {
             let kind: TokenKind
             if ScalarClass.isArabicWordPart(v) {
                 i = scanArabic(s, from: i, end: end)
-                kind = .arabic
+                // Tatweel alone is used as a dash.
+                kind = s[start..<i].contains { ScalarClass.isArabicLetter($0.value) } ? .arabic : .punctuation
             } else if let urlEnd = scanURL(s, from: i, end: end) {
                 i = urlEnd
                 kind = .url
@@ -167,7 +168,7 @@ public struct Tokenizer: Sendable {
         }
         while k > i + 1, s[k - 1].value == 0x2E { k -= 1 }
         // The domain needs an inner dot with a label on each side.
-        guard let lastDot = (i + 2..<k).last(where: { s[$0].value == 0x2E }), lastDot < k - 1, s[lastDot - 1].value != 0x2E else { return nil }
+        guard k > i + 2, let lastDot = (i + 2..<k).last(where: { s[$0].value == 0x2E }), lastDot < k - 1, s[lastDot - 1].value != 0x2E else { return nil }
         return k
     }
 }

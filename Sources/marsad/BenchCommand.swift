@@ -56,6 +56,9 @@ struct BenchTextCommand: ParsableCommand {
     @Option(help: "How many times to run each stage; the fastest run is reported.")
     var repeats = 3
 
+    @Option(help: "Run only the stages whose name contains this (for profiling).")
+    var only: String?
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -67,7 +70,8 @@ struct BenchTextCommand: ParsableCommand {
             let tokenizer = Tokenizer()
             let splitter = try SentenceSplitter.bundled()
             let segmenter = try CliticSegmenter.bundled()
-            func measure(_ stage: String, _ body: (String) -> Int) -> StageResult {
+            func measure(_ stage: String, _ body: (String) -> Int) -> StageResult? {
+                if let only, !stage.contains(only) { return nil }
                 var best = Double.infinity
                 var units = 0
                 for _ in 0..<max(1, repeats) {
@@ -93,7 +97,7 @@ struct BenchTextCommand: ParsableCommand {
                     let scalars = ScalarText(text)
                     return segmenter.segment(scalars, tokens: tokenizer.tokenize(scalars)).count
                 },
-            ]
+            ].compactMap { $0 }
             let peak = peakResidentMegabytes()
             if json {
                 struct Report: Encodable { let corpus: String; let cores: Int; let stages: [StageResult]; let peakResidentMegabytes: Double }

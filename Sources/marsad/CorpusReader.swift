@@ -21,8 +21,9 @@ enum CorpusReader {
         let content = try InputFiles.text(path)
         guard path.hasSuffix(".jsonl") else { return [content] }
         var texts: [String] = []
-        for (number, line) in content.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        for (number, line) in content.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let text = object["text"] as? String else {
                 throw .badData(path: "\(path):\(number + 1)", reason: "not a JSON object with a string field \"text\"")
             }

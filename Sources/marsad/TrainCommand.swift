@@ -46,13 +46,12 @@ struct TrainSegmentCommand: ParsableCommand {
             for text in try CorpusReader.texts(corpus) { counter.add(text) }
             let counts = counter.statistics(minimumCount: minimumCount)
             let exceptionsPath = resources + "/clitic-exceptions.tsv"
-            let exceptions = Dictionary(TSV.rows(try InputFiles.text(exceptionsPath)).compactMap { row -> (String, [String])? in
+            let exceptions = Dictionary(TSV.rows(try InputFiles.text(exceptionsPath)).compactMap { row -> (LetterKey, [String])? in
                 guard row.count >= 2 else { return nil }
-                return (ArabicNormalizer().key(row[0]), row[1].split(separator: " ").map(String.init))
+                return (LetterKey(row[0], folded: false), row[1].split(separator: " ").map(String.init))
             }, uniquingKeysWith: { a, _ in a })
-            let stems = Set(TSV.rows(try InputFiles.text(resources + "/clitic-initial-stems.tsv")).compactMap { $0.first.map { ArabicNormalizer().key($0) } })
-            var trainer = SegmenterTrainer()
-            trainer.minimumCount = minimumCount
+            let stems = Set(TSV.rows(try InputFiles.text(resources + "/clitic-initial-stems.tsv")).compactMap { $0.first.map { LetterKey($0, folded: true) } })
+            let trainer = SegmenterTrainer()
             let (model, report) = trainer.train(treebank: sentences, wordCounts: counts, cliticInitialStems: stems, exceptions: exceptions)
             let folder = resources + "/segmenter"
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -63,7 +62,7 @@ struct TrainSegmentCommand: ParsableCommand {
             } catch {
                 throw InputError.unreadable(path: folder, reason: "cannot write the model: \(error.localizedDescription)")
             }
-            print("words counted: \(counts.count); training tokens: \(report.examples) (unreachable splits: \(report.unreachable)); training errors memorized: \(report.memorized)")
+            print("words counted: \(counts.count); training tokens: \(report.examples) (no candidate matches gold: \(report.unreachable)); memorized: \(report.memorized)")
         }
     }
 }

@@ -35,6 +35,12 @@ import Testing
         #expect(found.contains { $0 == ("@UNSMILibya", .mention) })
     }
 
+    @Test func anAtSignWithoutADomainIsNotAnEmail() {
+        #expect(tokens("contact@ x").map(\.1) == [.latin, .punctuation, .latin])
+        #expect(tokens("a@b").map(\.0) == ["a", "@b"])
+        #expect(tokens("name@host. Then").map(\.1).first == .latin)
+    }
+
     @Test func latinAndOtherScriptsAreWords() {
         #expect(tokens("وكالة Reuters و新华社").map(\.1) == [.arabic, .latin, .arabic, .latin])
     }
@@ -42,6 +48,10 @@ import Testing
     @Test func separatesDigitsFromAttachedLetters() {
         #expect(tokens("ب300 دولار").map(\.0) == ["ب", "300", "دولار"])
         #expect(tokens("15-7").map(\.0) == ["15", "-", "7"])
+    }
+
+    @Test func aLoneTatweelIsADash() {
+        #expect(tokens("القاهرة ـ أعلنت").map(\.1) == [.arabic, .punctuation, .arabic])
     }
 
     @Test func emptyAndBlankTextHaveNoTokens() {

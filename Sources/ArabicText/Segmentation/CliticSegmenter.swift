@@ -43,7 +43,7 @@ public struct SegmentedToken: Hashable, Sendable {
 /// best. Words seen segmented in annotated text take their memorized segmentation.
 public struct CliticSegmenter: Sendable {
     public let model: SegmentationModel
-    private let normalizer = SegmentationModel.normalizer
+    private let cache = PlanCache()
 
     public init(model: SegmentationModel) {
         self.model = model
@@ -59,12 +59,24 @@ public struct CliticSegmenter: Sendable {
     }
 
     public func segment(_ text: ScalarText, token: Token) -> SegmentedToken {
-        guard token.kind == .arabic else {
-            return SegmentedToken(token: token, segments: [Segment(form: text.text(token.span), span: token.span, role: .stem)])
-        }
+        let whole = SegmentedToken(token: token, segments: [Segment(form: text.text(token.span), span: token.span, role: .stem)])
+        guard token.kind == .arabic else { return whole }
         let word = Letters(text, token.span)
-        let best = analyses(word).max { $0.score < $1.score }!
-        return SegmentedToken(token: token, segments: best.segments(word))
+        let plan = cache.plan(for: LetterKey(word.scalars, folded: false)) { best(word) }
+        // A token that does not split is its own word, written exactly as in the text.
+        guard plan.count > 1 else { return whole }
+        return SegmentedToken(token: token, segments: plan.map { part in
+            Segment(form: part.form, span: Span(start: word.offset(part.letters.lowerBound), end: word.offset(part.letters.upperBound)), role: part.role)
+        })
+    }
+
+    /// The best split of a word, with the stem spelled as UD writes it.
+    func best(_ word: Letters) -> [PlannedSegment] {
+        plan(analyses(word).max { $0.score < $1.score }!, word)
+    }
+
+    func plan(_ candidate: Candidate, _ word: Letters) -> [PlannedSegment] {
+        candidate.plan(word, stemSpelling: restoreSpelling(candidate, word))
     }
 
     /// Segments a single word given as a string (offsets relative to it).
@@ -92,12 +104,20 @@ public struct CliticSegmenter: Sendable {
         }
 
         var count: Int { scalars.count }
+        /// Where letter `i` starts in the text; the token's end for `i == count`.
         func offset(_ i: Int) -> Int { i < offsets.count ? offsets[i] : end }
         func string(_ range: Range<Int>) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[range])
             return String(view)
         }
+    }
+
+    /// A segment in terms of the token's letters, independent of where the token stands.
+    struct PlannedSegment: Sendable {
+        var form: String
+        var letters: Range<Int>
+        var role: SegmentRole
     }
 
     /// One way to split a token.
@@ -110,38 +130,36 @@ public struct CliticSegmenter: Sendable {
         var features: [Int] = []
         var score = 0.0
 
-        /// The stem as UD writes it, before spelling restoration.
-        func stemForm(_ word: Letters) -> String {
-            var s = word.string(stem)
-            if proclitic.restoresArticle { s = "ا" + s }
-            if tehMarbuta { s = String(s.unicodeScalars.dropLast()) + "ة" }
-            return s
+        /// The stem's letters as UD writes them, before spelling restoration.
+        func stemLetters(_ word: Letters) -> [Unicode.Scalar] {
+            var letters: [Unicode.Scalar] = proclitic.restoresArticle ? ["ا"] : []
+            letters += word.scalars[stem]
+            if tehMarbuta { letters[letters.count - 1] = "ة" }
+            return letters
         }
 
-        func segments(_ word: Letters) -> [Segment] {
+        func plan(_ word: Letters, stemSpelling: String) -> [PlannedSegment] {
             if let memorized { return Candidate.align(memorized, word) }
-            var out: [Segment] = []
+            var out: [PlannedSegment] = []
             var i = 0
             for letter in proclitic.letters {
-                out.append(Segment(form: String(letter), span: Span(start: word.offset(i), end: word.offset(i + 1)), role: .proclitic))
+                out.append(PlannedSegment(form: String(letter), letters: i..<(i + 1), role: .proclitic))
                 i += 1
             }
             if !stem.isEmpty {
-                out.append(Segment(form: stemSpelling, span: Span(start: word.offset(stem.lowerBound), end: word.offset(stem.upperBound)), role: .stem))
+                out.append(PlannedSegment(form: stemSpelling, letters: stem, role: .stem))
             }
             if enclitic != .none {
-                out.append(Segment(form: String(String.UnicodeScalarView(enclitic.letters)), span: Span(start: word.offset(stem.upperBound), end: word.end), role: .enclitic))
+                out.append(PlannedSegment(form: String(String.UnicodeScalarView(enclitic.letters)), letters: stem.upperBound..<word.count, role: .enclitic))
             }
             return out
         }
 
-        var stemSpelling = ""
-
         /// Spreads memorized forms over the token's letters: each form takes as many letters as
         /// it has (the article after ل of لل one fewer, since its alef is not written), the last
         /// form takes the rest. Single-letter forms before the stem are proclitics.
-        static func align(_ forms: [String], _ word: Letters) -> [Segment] {
-            var out: [Segment] = []
+        static func align(_ forms: [String], _ word: Letters) -> [PlannedSegment] {
+            var out: [PlannedSegment] = []
             var i = 0
             var seenStem = false
             for (n, form) in forms.enumerated() {
@@ -159,7 +177,7 @@ public struct CliticSegmenter: Sendable {
                 } else {
                     role = .enclitic
                 }
-                out.append(Segment(form: form, span: Span(start: word.offset(i), end: word.offset(end)), role: role))
+                out.append(PlannedSegment(form: form, letters: i..<end, role: role))
                 i = end
             }
             return out
@@ -167,15 +185,14 @@ public struct CliticSegmenter: Sendable {
     }
 
     func analyses(_ word: Letters) -> [Candidate] {
-        let key = normalizer.key(word.string(0..<word.count))
-        if let forms = model.memorized[key] {
+        let key = LetterKey(word.scalars, folded: true)
+        if let forms = model.memorized[LetterKey(word.scalars, folded: false)] ?? model.memorized[key] {
             return [Candidate(proclitic: .none, enclitic: .none, stem: 0..<word.count, memorized: forms, score: .infinity)]
         }
         var candidates = generate(word)
         let tokenCount = model.count(key)
         let tokenIsStem = model.cliticInitialStems.contains(key)
         for i in candidates.indices {
-            candidates[i].stemSpelling = restoreSpelling(candidates[i], word)
             candidates[i].features = features(candidates[i], word, tokenCount: tokenCount, tokenIsStem: tokenIsStem)
             candidates[i].score = candidates[i].features.reduce(0) { $0 + model.weights[$1] }
         }
@@ -245,10 +262,10 @@ public struct CliticSegmenter: Sendable {
     /// The stem written as the corpus most often writes it: hamza on alef restored where the
     /// token omits it, final ى restored only when no pronoun follows (على but علي+ه).
     func restoreSpelling(_ candidate: Candidate, _ word: Letters) -> String {
-        let written = candidate.stemForm(word)
-        guard candidate.proclitic != .none || candidate.enclitic != .none else { return written }
-        guard let spelling = model.wordCounts[normalizer.key(written)]?.spelling else { return written }
-        let a = Array(written.unicodeScalars)
+        let a = candidate.stemLetters(word)
+        let written = String(String.UnicodeScalarView(a))
+        guard candidate.proclitic != .none || candidate.enclitic != .none,
+              let spelling = model.wordCounts[LetterKey(a, folded: true)]?.spelling else { return written }
         var b = Array(spelling.unicodeScalars)
         guard a.count == b.count else { return written }
         for i in b.indices {
@@ -264,18 +281,18 @@ public struct CliticSegmenter: Sendable {
         typealias F = SegmentationFeatures
         let p = c.proclitic.rawValue
         let e = c.enclitic.rawValue
-        let stemKey = normalizer.key(c.stemForm(word))
+        let stemScalars = c.stemLetters(word)
+        let stemKey = LetterKey(stemScalars, folded: true)
         let stemCount = c.stem.isEmpty ? tokenCount : model.count(stemKey)
         let stemBin = F.bin(stemCount)
         let tokenBin = F.bin(tokenCount)
         let diff = stemBin - tokenBin + F.bins - 1
-        let stemScalars = Array(stemKey.unicodeScalars)
         let hasArticle = stemScalars.count > 2 && stemScalars[0] == "ا" && stemScalars[1] == "ل" ? 1 : 0
         let length = min(F.lengths - 1, c.stem.count)
         let first: Int
         switch stemScalars.first {
         case "ي", "ت", "ن": first = 0
-        case "ا": first = 1
+        case "ا", "أ", "إ", "آ": first = 1
         case "ل": first = 2
         default: first = 3
         }

@@ -10,15 +10,16 @@
 public struct SegmentationModel: Sendable {
     public struct WordStatistics: Sendable, Hashable {
         public var count: Int
-        public var spelling: String?
+        /// The most frequent written form of the word.
+        public var spelling: String
     }
 
-    public var wordCounts: [String: WordStatistics]
-    public var memorized: [String: [String]]
-    public var cliticInitialStems: Set<String>
+    public var wordCounts: [LetterKey: WordStatistics]
+    public var memorized: [LetterKey: [String]]
+    public var cliticInitialStems: Set<LetterKey>
     public var weights: [Double]
 
-    public init(wordCounts: [String: WordStatistics], memorized: [String: [String]], cliticInitialStems: Set<String>, weights: [Double]) {
+    public init(wordCounts: [LetterKey: WordStatistics], memorized: [LetterKey: [String]], cliticInitialStems: Set<LetterKey>, weights: [Double]) {
         precondition(weights.count == SegmentationFeatures.dimension, "weights do not fit the feature layout")
         self.wordCounts = wordCounts
         self.memorized = memorized
@@ -27,12 +28,10 @@ public struct SegmentationModel: Sendable {
     }
 
     @inline(__always)
-    func count(_ key: String) -> Int { wordCounts[key]?.count ?? 0 }
+    func count(_ key: LetterKey) -> Int { wordCounts[key]?.count ?? 0 }
 }
 
 extension SegmentationModel {
-    static let normalizer = ArabicNormalizer(unifyAlefMaqsura: true, unifyTehMarbuta: false)
-
     /// The model that ships with Marsad, trained by `marsad train segment` (see README).
     public static func bundled() throws -> SegmentationModel {
         let counts = try BundledResources.text("segmenter/word-counts.tsv")
@@ -45,19 +44,18 @@ extension SegmentationModel {
     }
 
     public init(wordCountsTSV: String, memorizedTSV: [String], cliticInitialStemsTSV: String, weightsTSV: String) throws {
-        var counts: [String: WordStatistics] = [:]
+        var counts: [LetterKey: WordStatistics] = [:]
         for row in TSV.rows(wordCountsTSV) where row.count >= 2 {
             guard let count = Int(row[1]) else { continue }
-            let spelling = row.count > 2 && !row[2].isEmpty ? String(row[2]) : nil
-            counts[String(row[0])] = WordStatistics(count: count, spelling: spelling)
+            counts[LetterKey(row[0], folded: true)] = WordStatistics(count: count, spelling: String(row[0]))
         }
-        var memorized: [String: [String]] = [:]
+        var memorized: [LetterKey: [String]] = [:]
         for table in memorizedTSV {
             for row in TSV.rows(table) where row.count >= 2 {
-                memorized[Self.normalizer.key(row[0])] = row[1].split(separator: " ").map(String.init)
+                memorized[LetterKey(row[0], folded: false)] = row[1].split(separator: " ").map(String.init)
             }
         }
-        let stems = Set(TSV.rows(cliticInitialStemsTSV).compactMap { $0.first.map { Self.normalizer.key($0) } })
+        let stems = Set(TSV.rows(cliticInitialStemsTSV).compactMap { $0.first.map { LetterKey($0, folded: true) } })
         var weights = [Double](repeating: 0, count: SegmentationFeatures.dimension)
         for row in TSV.rows(weightsTSV) where row.count >= 2 {
             guard let index = Int(row[0]), let weight = Double(row[1]), weights.indices.contains(index) else {

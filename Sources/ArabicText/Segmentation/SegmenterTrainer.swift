@@ -6,16 +6,13 @@
 ///    candidates `CliticSegmenter` generates, over the features of `SegmentationFeatures`.
 /// 3. Memory: treebank tokens the weights still get wrong keep their gold segmentation.
 public struct SegmenterTrainer {
-    public var minimumCount = 2
     public var epochs = 8
-    private let normalizer = SegmentationModel.normalizer
 
     public init() {}
 
-    /// Counts words of corpus texts; call once per text, then `wordStatistics()`.
+    /// Counts words of corpus texts; call `add` once per text, then `statistics`.
     public struct WordCounter {
-        private var spellings: [String: [String: Int]] = [:]
-        private let normalizer = SegmentationModel.normalizer
+        private var spellings: [LetterKey: [String: Int]] = [:]
 
         public init() {}
 
@@ -23,18 +20,18 @@ public struct SegmenterTrainer {
             let text = ScalarText(string)
             for token in Tokenizer().tokenize(text) where token.kind == .arabic {
                 let letters = CliticSegmenter.Letters(text, token.span)
-                let written = letters.string(0..<letters.count)
-                spellings[normalizer.key(written), default: [:]][written, default: 0] += 1
+                spellings[LetterKey(letters.scalars, folded: true), default: [:]][letters.string(0..<letters.count), default: 0] += 1
             }
         }
 
-        public func statistics(minimumCount: Int) -> [String: SegmentationModel.WordStatistics] {
-            var out: [String: SegmentationModel.WordStatistics] = [:]
+        /// Words seen at least `minimumCount` times, with their total count and commonest spelling.
+        public func statistics(minimumCount: Int) -> [LetterKey: SegmentationModel.WordStatistics] {
+            var out: [LetterKey: SegmentationModel.WordStatistics] = [:]
             for (key, forms) in spellings {
                 let total = forms.values.reduce(0, +)
                 guard total >= minimumCount else { continue }
                 let best = forms.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
-                out[key] = .init(count: total, spelling: best == key ? nil : best)
+                out[key] = .init(count: total, spelling: best)
             }
             return out
         }
@@ -46,15 +43,15 @@ public struct SegmenterTrainer {
         var gold: [String]
     }
 
+    /// What training saw, for the command line to report.
     public struct Report: Sendable {
         public var examples: Int
         public var unreachable: Int
-        public var trainingErrors: Int
         public var memorized: Int
     }
 
-    public func train(treebank: [CoNLLUSentence], wordCounts: [String: SegmentationModel.WordStatistics],
-                      cliticInitialStems: Set<String>, exceptions: [String: [String]]) -> (SegmentationModel, Report) {
+    public func train(treebank: [CoNLLUSentence], wordCounts: [LetterKey: SegmentationModel.WordStatistics],
+                      cliticInitialStems: Set<LetterKey>, exceptions: [LetterKey: [String]]) -> (SegmentationModel, Report) {
         var examples: [Example] = []
         for sentence in treebank {
             for token in sentence.tokens {
@@ -68,49 +65,48 @@ public struct SegmenterTrainer {
                                       weights: [Double](repeating: 0, count: SegmentationFeatures.dimension))
         // Candidates and features do not depend on the weights: compute them once.
         let segmenter = CliticSegmenter(model: model)
+        func matchForms(_ forms: [String]) -> [LetterKey] { forms.map { LetterKey($0, folded: true) } }
         var prepared: [(candidates: [CliticSegmenter.Candidate], gold: Int)] = []
         var unreachable = 0
         for example in examples {
             let candidates = segmenter.analyses(example.letters)
-            let goldKey = example.gold.map { normalizer.key($0) }
-            if let gold = candidates.firstIndex(where: { $0.segments(example.letters).map { normalizer.key($0.form) } == goldKey }) {
+            let goldKey = matchForms(example.gold)
+            if let gold = candidates.firstIndex(where: { matchForms(segmenter.plan($0, example.letters).map(\.form)) == goldKey }) {
                 prepared.append((candidates, gold))
             } else {
                 unreachable += 1
             }
         }
         var weights = [Double](repeating: 0, count: SegmentationFeatures.dimension)
-        var sum = weights
-        var steps = 0.0
+        var updates = weights
+        var step = 0.0
         for _ in 0..<epochs {
             for (candidates, gold) in prepared {
-                steps += 1
+                step += 1
                 let predicted = argmax(candidates, weights)
                 guard predicted != gold else { continue }
-                for f in candidates[gold].features { weights[f] += 1; sum[f] += steps }
-                for f in candidates[predicted].features { weights[f] -= 1; sum[f] -= steps }
+                for f in candidates[gold].features { weights[f] += 1; updates[f] += step }
+                for f in candidates[predicted].features { weights[f] -= 1; updates[f] -= step }
             }
         }
-        // Averaged perceptron: w_avg = w - (Σ step·update) / T.
-        model.weights = zip(weights, sum).map { w, s in steps > 0 ? ((w - s / (steps + 1)) * 1000).rounded() / 1000 : w }
+        // Averaged perceptron: the mean of the weights over all steps is w − Σ(step·update)/T.
+        model.weights = zip(weights, updates).map { w, u in step > 0 ? ((w - u / step) * 1000).rounded() / 1000 : w }
         let trained = CliticSegmenter(model: model)
-        var votes: [String: [[String]: Int]] = [:]
+        var votes: [LetterKey: [[String]: Int]] = [:]
         for example in examples {
-            votes[normalizer.key(example.letters.string(0..<example.letters.count)), default: [:]][example.gold, default: 0] += 1
+            votes[LetterKey(example.letters.scalars, folded: false), default: [:]][example.gold, default: 0] += 1
         }
         var memorized = exceptions
-        var errors = 0
         for example in examples {
-            let key = normalizer.key(example.letters.string(0..<example.letters.count))
-            guard memorized[key] == nil, let majority = votes[key]?.max(by: { $0.value < $1.value })?.key else { continue }
-            let predicted = trained.analyses(example.letters).max { $0.score < $1.score }!.segments(example.letters).map(\.form)
-            if predicted.map({ normalizer.key($0) }) != majority.map({ normalizer.key($0) }) || predicted != majority {
-                errors += 1
-                memorized[key] = majority
-            }
+            let key = LetterKey(example.letters.scalars, folded: false)
+            guard memorized[key] == nil, memorized[LetterKey(example.letters.scalars, folded: true)] == nil,
+                  let majority = votes[key]?.max(by: { $0.value < $1.value })?.key else { continue }
+            var predicted = trained.best(example.letters).map(\.form)
+            if predicted.count == 1 { predicted = [example.letters.string(0..<example.letters.count)] }
+            if predicted != majority { memorized[key] = majority }
         }
         model.memorized = memorized
-        return (model, Report(examples: examples.count, unreachable: unreachable, trainingErrors: errors, memorized: memorized.count - exceptions.count))
+        return (model, Report(examples: examples.count, unreachable: unreachable, memorized: memorized.count - exceptions.count))
     }
 
     private func argmax(_ candidates: [CliticSegmenter.Candidate], _ weights: [Double]) -> Int {
@@ -125,20 +121,21 @@ public struct SegmenterTrainer {
 }
 
 extension SegmentationModel {
-    /// The word statistics as a TSV table (`word`, `count`, `spelling` when it differs).
-    public static func wordCountsTSV(_ counts: [String: WordStatistics]) -> String {
-        var out = "# source: counted by `marsad train segment` over the SaudiNewsNet corpus (CC BY-NC-SA 4.0); words and counts only\nword\tcount\tspelling\n"
-        for (key, stats) in counts.sorted(by: { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }) {
-            out += "\(key)\t\(stats.count)\t\(stats.spelling ?? "")\n"
+    /// The word statistics as a TSV table (`word` in its commonest spelling, `count`).
+    public static func wordCountsTSV(_ counts: [LetterKey: WordStatistics]) -> String {
+        var out = "# source: counted by `marsad train segment` over the SaudiNewsNet corpus (CC BY-NC-SA 4.0); words and counts only\nword\tcount\n"
+        for stats in counts.values.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.spelling < $1.spelling }) {
+            out += "\(stats.spelling)\t\(stats.count)\n"
         }
         return out
     }
 
-    /// The memorized segmentations as a TSV table (`token`, `words` separated by spaces).
-    public func memorizedTSV(excluding exceptions: [String: [String]]) -> String {
+    /// The memorized segmentations as a TSV table (`token` as written, `words` separated by spaces).
+    public func memorizedTSV(excluding exceptions: [LetterKey: [String]]) -> String {
         var out = "# source: learned by `marsad train segment` from UD Arabic PADT (CC BY-NC-SA 3.0): words the weights get wrong\ntoken\twords\n"
-        for (key, forms) in memorized.sorted(by: { $0.key < $1.key }) where exceptions[key] == nil {
-            out += "\(key)\t\(forms.joined(separator: " "))\n"
+        let rows = memorized.filter { exceptions[$0.key] == nil }.map { (token: $0.key, forms: $0.value) }
+        for row in rows.sorted(by: { $0.token.code < $1.token.code }) {
+            out += "\(row.token.text)\t\(row.forms.joined(separator: " "))\n"
         }
         return out
     }

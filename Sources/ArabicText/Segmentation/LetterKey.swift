@@ -1,0 +1,66 @@
+/// A word's letters as a short ASCII code, the key of the segmenter's tables.
+///
+/// Swift hashes and compares non-ASCII strings through Unicode normalization, which made
+/// dictionary lookups the segmenter's main cost. Each Arabic letter becomes one ASCII byte, so a
+/// key of up to 15 letters is a small string stored inline, hashed and compared as plain bytes.
+/// Marks and tatweel are skipped. With `folded`, alef with hamza or madda and wasla become bare
+/// alef and alef maqsura becomes yeh, as in `ArabicNormalizer`'s matching form.
+public struct LetterKey: Hashable, Sendable, CustomStringConvertible {
+    public let code: String
+
+    public init(_ scalars: some Sequence<Unicode.Scalar>, folded: Bool) {
+        let table = folded ? Self.foldedTable : Self.exactTable
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        for scalar in scalars {
+            let v = scalar.value
+            if (0x0600...0x06FF).contains(v) {
+                let byte = table[Int(v - 0x0600)]
+                if byte != 0 { bytes.append(byte) }
+            } else if ScalarClass.isTatweel(v) || ScalarClass.isInvisibleFormat(v) {
+                continue
+            } else {
+                bytes.append(0x7E)  // another script's letter: rare inside Arabic words
+            }
+        }
+        code = String(decoding: bytes, as: UTF8.self)
+    }
+
+    public init(_ string: some StringProtocol, folded: Bool) {
+        self.init(string.unicodeScalars, folded: folded)
+    }
+
+    public var description: String { text }
+
+    /// The letters back in Arabic script (bare alef and yeh where the key is folded).
+    public var text: String {
+        var view = String.UnicodeScalarView()
+        for byte in code.utf8 {
+            let index = Int(byte) - 0x21
+            view.append(Self.letters.indices.contains(index) ? Unicode.Scalar(Self.letters[index])! : "\u{FFFD}")
+        }
+        return String(view)
+    }
+
+    /// Arabic letters in code point order, each given the next printable ASCII byte.
+    private static let letters: [UInt32] = Array(0x0621...0x063A) + Array(0x0641...0x064A)
+        + [0x0671, 0x067E, 0x0686, 0x0698, 0x06A4, 0x06A9, 0x06AF, 0x06CC, 0x06D5, 0x06C1, 0x06BE, 0x06D2]
+
+    private static let exactTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        var next: UInt8 = 0x21
+        for letter in letters {
+            table[Int(letter - 0x0600)] = next
+            next += 1
+        }
+        return table
+    }()
+
+    private static let foldedTable: [UInt8] = {
+        var table = exactTable
+        let alef = table[0x27]
+        for variant in [0x22, 0x23, 0x25, 0x71] { table[variant] = alef }
+        table[0x49] = table[0x4A]  // ى → ي
+        return table
+    }()
+}
