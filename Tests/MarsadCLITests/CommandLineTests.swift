@@ -83,3 +83,27 @@ import Testing
         #expect(words?["f1"] as? Double == 100)
     }
 }
+
+@Suite struct DatesCommandTests {
+    @Test func resolvesRelativeDatesAgainstTheReference() throws {
+        let result = try CommandRunner.run(["dates", "--reference", "2020-02-20", "-"], stdin: Data("وصل الوفد أمس الأربعاء، ويغادر في 3 مارس 2020.".utf8))
+        #expect(result.status == 0)
+        let records = try result.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(records.count == 2)
+        #expect(records.first??["value"] as? String == "2020-02-19")
+        #expect(records.first??["text"] as? String == "أمس الأربعاء")
+        #expect(records.first??["start"] as? Int == 10)
+        #expect(records.last??["value"] as? String == "2020-03-03")
+        #expect(records.last??["precision"] as? String == "day")
+    }
+
+    @Test func unresolvedRelativeDateHasNullValue() throws {
+        let result = try CommandRunner.run(["dates", "-"], stdin: Data("عاد أمس".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"value\":null"))
+    }
+
+    @Test func badReferenceIsAUsageError() throws {
+        #expect(try CommandRunner.run(["dates", "--reference", "2020-13-45", "-"], stdin: Data()).status == 64)
+    }
+}
