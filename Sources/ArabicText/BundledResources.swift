@@ -34,12 +34,14 @@ public enum BundledResources {
 public enum TSV {
     /// Data rows of a TSV text: the first non-comment line is the header and is skipped.
     public static func rows(_ text: String) -> [[Substring]] {
+        // Split on bytes: tabs and newlines are ASCII, and Character-wise splitting is slow.
         var rows: [[Substring]] = []
         var sawHeader = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("#") { continue }
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            if line.first == 0x23 /* # */ { continue }
             if !sawHeader { sawHeader = true; continue }
-            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false))
+            let body = line.last == 0x0D ? line.dropLast() : line
+            rows.append(body.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) })
         }
         return rows
     }

@@ -32,11 +32,10 @@ enum InputFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
         guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
-        }
+        // FileHandle reads pipes and devices (<(…), /dev/stdin) as well as regular files.
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
+        defer { try? handle.close() }
+        return handle.readDataToEndOfFile()
     }
 
     static func text(_ path: String) throws(InputError) -> String {

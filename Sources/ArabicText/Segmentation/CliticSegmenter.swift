@@ -59,12 +59,14 @@ public struct CliticSegmenter: Sendable {
     }
 
     public func segment(_ text: ScalarText, token: Token) -> SegmentedToken {
-        let whole = SegmentedToken(token: token, segments: [Segment(form: text.text(token.span), span: token.span, role: .stem)])
-        guard token.kind == .arabic else { return whole }
+        // A token that does not split is its own word, written exactly as in the text.
+        func whole() -> SegmentedToken {
+            SegmentedToken(token: token, segments: [Segment(form: text.text(token.span), span: token.span, role: .stem)])
+        }
+        guard token.kind == .arabic else { return whole() }
         let word = Letters(text, token.span)
         let plan = cache.plan(for: LetterKey(word.scalars, folded: false)) { best(word) }
-        // A token that does not split is its own word, written exactly as in the text.
-        guard plan.count > 1 else { return whole }
+        guard plan.count > 1 else { return whole() }
         return SegmentedToken(token: token, segments: plan.map { part in
             Segment(form: part.form, span: Span(start: word.offset(part.letters.lowerBound), end: word.offset(part.letters.upperBound)), role: part.role)
         })
@@ -95,6 +97,8 @@ public struct CliticSegmenter: Sendable {
 
         init(_ text: ScalarText, _ span: Span) {
             end = span.end
+            scalars.reserveCapacity(span.length)
+            offsets.reserveCapacity(span.length)
             for i in span.start..<span.end {
                 let v = text.scalars[i].value
                 if ScalarClass.isDiacritic(v) || ScalarClass.isTatweel(v) || ScalarClass.isInvisibleFormat(v) { continue }

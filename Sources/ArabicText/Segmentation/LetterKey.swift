@@ -8,22 +8,23 @@
 public struct LetterKey: Hashable, Sendable, CustomStringConvertible {
     public let code: String
 
-    public init(_ scalars: some Sequence<Unicode.Scalar>, folded: Bool) {
+    public init(_ scalars: some Collection<Unicode.Scalar>, folded: Bool) {
         let table = folded ? Self.foldedTable : Self.exactTable
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        for scalar in scalars {
-            let v = scalar.value
-            if (0x0600...0x06FF).contains(v) {
-                let byte = table[Int(v - 0x0600)]
-                if byte != 0 { bytes.append(byte) }
-            } else if ScalarClass.isTatweel(v) || ScalarClass.isInvisibleFormat(v) {
-                continue
-            } else {
-                bytes.append(0x7E)  // another script's letter: rare inside Arabic words
+        // Written in place: keys of up to 15 letters never touch the heap.
+        code = String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            var n = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if (0x0600...0x06FF).contains(v) {
+                    let byte = table[Int(v - 0x0600)]
+                    if byte != 0 { buffer[n] = byte; n += 1 }
+                } else if !(ScalarClass.isTatweel(v) || ScalarClass.isInvisibleFormat(v)) {
+                    buffer[n] = 0x7E  // another script's letter: rare inside Arabic words
+                    n += 1
+                }
             }
+            return n
         }
-        code = String(decoding: bytes, as: UTF8.self)
     }
 
     public init(_ string: some StringProtocol, folded: Bool) {
