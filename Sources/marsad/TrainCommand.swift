@@ -50,7 +50,8 @@ struct TrainSegmentCommand: ParsableCommand {
                 guard row.count >= 2 else { return nil }
                 return (LetterKey(row[0], folded: false), row[1].split(separator: " ").map(String.init))
             }, uniquingKeysWith: { a, _ in a })
-            let stems = Set(TSV.rows(try InputFiles.text(resources + "/clitic-initial-stems.tsv")).compactMap { $0.first.map { LetterKey($0, folded: true) } })
+            let stems = StemLexicon(stemsTSV: try InputFiles.text(resources + "/clitic-initial-stems.tsv"),
+                                    suffixesTSV: try InputFiles.text(resources + "/inflectional-suffixes.tsv"))
             let trainer = SegmenterTrainer()
             let (model, report) = trainer.train(treebank: sentences, wordCounts: counts, cliticInitialStems: stems, exceptions: exceptions)
             let folder = resources + "/segmenter"

@@ -21,6 +21,14 @@ import Testing
         }
     }
 
+    @Test func recognizesInflectedCliticInitialStems() throws {
+        #expect(try forms("وافقا") == ["وافقا"])
+        #expect(try forms("وفدين") == ["وفدين"])
+        let lexicon = StemLexicon(stems: [LetterKey("وفد", folded: true)], suffixes: [Array("ين".unicodeScalars)])
+        #expect(lexicon.contains(Array("وفدين".unicodeScalars)))
+        #expect(!lexicon.contains(Array("وفدان".unicodeScalars)))
+    }
+
     @Test func restoresTheArticleAfterLam() throws {
         #expect(try forms("للصحفيين") == ["ل", "الصحفيين"])
         #expect(try forms("وللحكومة") == ["و", "ل", "الحكومة"])

@@ -195,7 +195,7 @@ public struct CliticSegmenter: Sendable {
         }
         var candidates = generate(word)
         let tokenCount = model.count(key)
-        let tokenIsStem = model.cliticInitialStems.contains(key)
+        let tokenIsStem = model.cliticInitialStems.contains(word.scalars)
         for i in candidates.indices {
             candidates[i].features = features(candidates[i], word, tokenCount: tokenCount, tokenIsStem: tokenIsStem)
             candidates[i].score = candidates[i].features.reduce(0) { $0 + model.weights[$1] }
@@ -309,7 +309,7 @@ public struct CliticSegmenter: Sendable {
         case "ن": last = 4
         default: last = 5
         }
-        let stemIsStem = model.cliticInitialStems.contains(stemKey) ? 1 : 0
+        let stemIsStem = model.cliticInitialStems.contains(stemScalars) ? 1 : 0
         return [
             F.index(0, p, e),
             F.index(1, p, stemBin),
@@ -325,6 +325,7 @@ public struct CliticSegmenter: Sendable {
             F.index(11, e, last),
             F.index(12, p, e, tokenBin),
             F.index(13, p, stemIsStem),
+            F.index(14, p, e, stemCount == 0 ? 1 : 0, tokenCount == 0 ? 1 : 0),
         ]
     }
 }

@@ -28,6 +28,7 @@ public enum SegmentationFeatures {
         ("enclitic×stemLastLetter", [encliticCount, lastClasses]),
         ("proclitic×enclitic×tokenCount", [procliticCount, encliticCount, bins]),
         ("proclitic×stemIsCliticInitialStem", [procliticCount, 2]),
+        ("proclitic×enclitic×stemUnseen×tokenUnseen", [procliticCount, encliticCount, 2, 2]),
     ]
 
     static let offsets: [Int] = {

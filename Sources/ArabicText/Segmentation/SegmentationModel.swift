@@ -16,10 +16,10 @@ public struct SegmentationModel: Sendable {
 
     public var wordCounts: [LetterKey: WordStatistics]
     public var memorized: [LetterKey: [String]]
-    public var cliticInitialStems: Set<LetterKey>
+    public var cliticInitialStems: StemLexicon
     public var weights: [Double]
 
-    public init(wordCounts: [LetterKey: WordStatistics], memorized: [LetterKey: [String]], cliticInitialStems: Set<LetterKey>, weights: [Double]) {
+    public init(wordCounts: [LetterKey: WordStatistics], memorized: [LetterKey: [String]], cliticInitialStems: StemLexicon, weights: [Double]) {
         precondition(weights.count == SegmentationFeatures.dimension, "weights do not fit the feature layout")
         self.wordCounts = wordCounts
         self.memorized = memorized
@@ -37,13 +37,12 @@ extension SegmentationModel {
         let counts = try BundledResources.text("segmenter/word-counts.tsv")
         let memorized = try BundledResources.text("segmenter/memorized.tsv")
         let exceptions = try BundledResources.text("clitic-exceptions.tsv")
-        let stems = try BundledResources.text("clitic-initial-stems.tsv")
         let weights = try BundledResources.text("segmenter/weights.tsv")
         return try SegmentationModel(wordCountsTSV: counts, memorizedTSV: [memorized, exceptions],
-                                     cliticInitialStemsTSV: stems, weightsTSV: weights)
+                                     cliticInitialStems: try .bundled(), weightsTSV: weights)
     }
 
-    public init(wordCountsTSV: String, memorizedTSV: [String], cliticInitialStemsTSV: String, weightsTSV: String) throws {
+    public init(wordCountsTSV: String, memorizedTSV: [String], cliticInitialStems: StemLexicon, weightsTSV: String) throws {
         var counts: [LetterKey: WordStatistics] = [:]
         for row in TSV.rows(wordCountsTSV) where row.count >= 2 {
             guard let count = Int(row[1]) else { continue }
@@ -55,7 +54,6 @@ extension SegmentationModel {
                 memorized[LetterKey(row[0], folded: false)] = row[1].split(separator: " ").map(String.init)
             }
         }
-        let stems = Set(TSV.rows(cliticInitialStemsTSV).compactMap { $0.first.map { LetterKey($0, folded: true) } })
         var weights = [Double](repeating: 0, count: SegmentationFeatures.dimension)
         for row in TSV.rows(weightsTSV) where row.count >= 2 {
             guard let index = Int(row[0]), let weight = Double(row[1]), weights.indices.contains(index) else {
@@ -63,7 +61,7 @@ extension SegmentationModel {
             }
             weights[index] = weight
         }
-        self.init(wordCounts: counts, memorized: memorized, cliticInitialStems: stems, weights: weights)
+        self.init(wordCounts: counts, memorized: memorized, cliticInitialStems: cliticInitialStems, weights: weights)
     }
 
     /// The weights as TSV rows (`index`, `weight`, readable feature name), non-zero ones only.

@@ -51,7 +51,7 @@ public struct SegmenterTrainer {
     }
 
     public func train(treebank: [CoNLLUSentence], wordCounts: [LetterKey: SegmentationModel.WordStatistics],
-                      cliticInitialStems: Set<LetterKey>, exceptions: [LetterKey: [String]]) -> (SegmentationModel, Report) {
+                      cliticInitialStems: StemLexicon, exceptions: [LetterKey: [String]]) -> (SegmentationModel, Report) {
         var examples: [Example] = []
         for sentence in treebank {
             for token in sentence.tokens {
