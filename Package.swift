@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "marsad", targets: ["marsad"]),
         .library(name: "ArabicText", targets: ["ArabicText"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,14 +18,23 @@ let package = Package(
             name: "ArabicText",
             resources: [.copy("Resources")]
         ),
+        // Entities, events, attribution: from annotated text to Marsad's document records. No I/O
+        // beyond its bundled models.
+        .target(
+            name: "Extraction",
+            dependencies: ["ArabicText"],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "marsad",
             dependencies: [
                 "ArabicText",
+                "Extraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
     ],
     swiftLanguageModes: [.v6]

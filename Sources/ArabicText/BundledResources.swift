@@ -5,6 +5,11 @@ public struct ResourceError: Error, CustomStringConvertible, Sendable {
     public let name: String
     public let reason: String
     public var description: String { "bundled resource \(name): \(reason)" }
+
+    public init(name: String, reason: String) {
+        self.name = name
+        self.reason = reason
+    }
 }
 
 /// Reads the lexicons and models that ship inside the ArabicText module.

@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure accuracy against gold data.",
-        subcommands: [EvalSegmentCommand.self]
+        subcommands: [EvalSegmentCommand.self, EvalNERCommand.self]
     )
 }
 

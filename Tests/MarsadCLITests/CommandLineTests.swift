@@ -107,3 +107,31 @@ import Testing
         #expect(try CommandRunner.run(["dates", "--reference", "2020-13-45", "-"], stdin: Data()).status == 64)
     }
 }
+
+@Suite struct NERCommandTests {
+    @Test func tagsCoNLLTokensKeepingSentences() throws {
+        let result = try CommandRunner.run(["ner", "--format", "conll", "-"], stdin: Data("وصل\nالوفد\nإلى\nالقاهرة\n\nغادر\nالوزير\n".utf8))
+        #expect(result.status == 0)
+        let sentences = result.stdout.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        #expect(sentences.count == 2)
+        #expect(result.stdout.contains("القاهرة\tB-LOC\n"))
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t").count == 2 })
+    }
+
+    @Test func evalNERPrintsEntityScores() throws {
+        let file = try CommandRunner.temporaryFile(Data("وصل\tO\nإلى\tO\nالقاهرة\tB-LOC\n\n".utf8), suffix: ".conll")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CommandRunner.run(["eval", "ner", "--conll", file.path])
+        #expect(result.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((report?["overall"] as? [String: Any])?["gold"] as? Int == 1)
+    }
+
+    @Test func evalNERRejectsAnUnknownTag() throws {
+        let file = try CommandRunner.temporaryFile(Data("وصل\tB-PERSON\n".utf8), suffix: ".conll")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CommandRunner.run(["eval", "ner", "--conll", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("line 1"))
+    }
+}

@@ -1,0 +1,90 @@
+import ArabicText
+
+/// Trains the NER tagger with the structured averaged perceptron on BIO-tagged sentences.
+public struct NERTrainer {
+    public var epochs = 12
+    /// Features whose largest averaged weight is below this are dropped from the saved model.
+    public var pruneBelow: Float = 0.02
+
+    public init() {}
+
+    public func train(_ sentences: [TaggedSentence], segmenter: CliticSegmenter, progress: (Int) -> Void = { _ in }) -> NERModel {
+        let n = NERModel.tagCount
+        let tagger = NERTagger(model: NERModel(rows: [:], emissions: [], transitions: []), segmenter: segmenter)
+        // Features per token, as row numbers, computed once.
+        var rows: [UInt64: Int] = [:]
+        var prepared: [(features: [[Int]], gold: [Int])] = []
+        var buffer: [UInt64] = []
+        for sentence in sentences {
+            let views = sentence.tokens.map(tagger.extractor.view)
+            var features: [[Int]] = []
+            for i in views.indices {
+                tagger.extractor.features(views, i, into: &buffer)
+                features.append(buffer.map { feature in
+                    if let row = rows[feature] { return row }
+                    rows[feature] = rows.count
+                    return rows.count - 1
+                })
+            }
+            prepared.append((features, sentence.tags.map(\.index)))
+        }
+        var weights = [Double](repeating: 0, count: rows.count * n)
+        var updates = weights
+        var transitions = [Double](repeating: 0, count: (n + 1) * n)
+        var transitionUpdates = transitions
+        var step = 0.0
+        var order = Array(prepared.indices)
+        var generator = SplitMix(seed: 7)
+        for epoch in 0..<epochs {
+            order.shuffle(using: &generator)
+            for index in order {
+                let (features, gold) = prepared[index]
+                step += 1
+                let scores = features.map { row -> [Float] in
+                    var s = [Float](repeating: 0, count: n)
+                    for r in row { for t in 0..<n { s[t] += Float(weights[r * n + t]) } }
+                    return s
+                }
+                let predicted = tagger.decode(scores, transitions: transitions.map(Float.init))
+                guard predicted != gold else { continue }
+                for i in gold.indices where predicted[i] != gold[i] {
+                    for r in features[i] {
+                        weights[r * n + gold[i]] += 1; updates[r * n + gold[i]] += step
+                        weights[r * n + predicted[i]] -= 1; updates[r * n + predicted[i]] -= step
+                    }
+                }
+                for i in gold.indices {
+                    let goldFrom = i == 0 ? n : gold[i - 1], predictedFrom = i == 0 ? n : predicted[i - 1]
+                    if goldFrom == predictedFrom && gold[i] == predicted[i] { continue }
+                    transitions[goldFrom * n + gold[i]] += 1; transitionUpdates[goldFrom * n + gold[i]] += step
+                    transitions[predictedFrom * n + predicted[i]] -= 1; transitionUpdates[predictedFrom * n + predicted[i]] -= step
+                }
+            }
+            progress(epoch + 1)
+        }
+        func average(_ w: [Double], _ u: [Double]) -> [Float] { zip(w, u).map { Float($0 - $1 / step) } }
+        let averaged = average(weights, updates)
+        var keptRows: [UInt64: Int] = [:]
+        var kept: [Float] = []
+        for (feature, row) in rows.sorted(by: { $0.value < $1.value }) {
+            let slice = averaged[(row * n)..<((row + 1) * n)]
+            guard slice.contains(where: { abs($0) >= pruneBelow }) else { continue }
+            keptRows[feature] = keptRows.count
+            kept += slice
+        }
+        return NERModel(rows: keptRows, emissions: kept, transitions: average(transitions, transitionUpdates))
+    }
+}
+
+/// A small seeded generator so that training is reproducible.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,133 @@
+import ArabicText
+import ArgumentParser
+import Extraction
+import Foundation
+
+/// `marsad ner`: BIO entity tags for pre-tokenized text.
+struct NERCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Tag tokens with ANERcorp entity tags (B-/I- PERS LOC ORG MISC, O).",
+        discussion: """
+        Input CoNLL: one token per line in the first column (other columns are ignored), a blank line \
+        between sentences. Output: token<TAB>tag, sentences separated by blank lines.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case conll }
+
+    @Option(help: "Input and output format.")
+    var format: Format = .conll
+
+    @Argument(help: "A UTF-8 CoNLL file, or - for standard input.")
+    var input: String
+
+    func run() throws {
+        try reportingInputErrors {
+            let sentences: [TaggedSentence]
+            do {
+                sentences = try TaggedSentence.parseCoNLL(try InputFiles.text(input), requireTags: false)
+            } catch let error as TaggedCoNLLError {
+                throw InputError.badData(path: input, reason: error.description)
+            }
+            let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled())
+            var output = OutputBuffer()
+            for sentence in sentences {
+                for (token, tag) in zip(sentence.tokens, tagger.tag(sentence.tokens)) {
+                    output.write("\(token)\t\(tag)\n")
+                }
+                output.write("\n")
+            }
+        }
+    }
+}
+
+/// Reads a tagged CoNLL file for evaluation or training.
+func readTaggedCoNLL(_ path: String) throws -> [TaggedSentence] {
+    do {
+        return try TaggedSentence.parseCoNLL(try InputFiles.text(path), requireTags: true)
+    } catch let error as TaggedCoNLLError {
+        throw InputError.badData(path: path, reason: error.description)
+    }
+}
+
+/// `marsad eval ner`: entity-level precision/recall/F1 against a tagged CoNLL file.
+struct EvalNERCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Tag the tokens of a gold CoNLL file and print entity-level precision, recall and F1 as JSON."
+    )
+
+    @Option(help: "Gold CoNLL file: token<TAB>tag, blank line between sentences.")
+    var conll: String
+
+    struct Metric: Encodable {
+        let precision, recall, f1: Double
+        let gold, system, correct: Int
+        init(_ c: EntityScorer.Counts) {
+            func percent(_ x: Double) -> Double { (x * 10000).rounded() / 100 }
+            precision = percent(c.precision)
+            recall = percent(c.recall)
+            f1 = percent(c.f1)
+            gold = c.gold
+            system = c.system
+            correct = c.correct
+        }
+    }
+
+    struct Report: Encodable {
+        let file: String
+        let sentences: Int
+        let overall: Metric
+        let perType: [String: Metric]
+    }
+
+    func run() throws {
+        try reportingInputErrors {
+            let gold = try readTaggedCoNLL(conll)
+            let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled())
+            let system = gold.map { tagger.tag($0.tokens) }
+            let (overall, perClass) = EntityScorer.score(gold: gold.map(\.tags), system: system)
+            let report = Report(file: conll, sentences: gold.count, overall: Metric(overall),
+                                perType: Dictionary(uniqueKeysWithValues: perClass.map { ($0.key.rawValue, Metric($0.value)) }))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+    }
+}
+
+/// `marsad train ner`: trains the bundled NER model on a tagged CoNLL file.
+struct TrainNERCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Train the NER tagger (structured averaged perceptron).",
+        discussion: "Example: marsad train ner --conll ../shared/data/anercorp/train.conll"
+    )
+
+    @Option(help: "Training data: token<TAB>tag, blank line between sentences.")
+    var conll: String
+
+    @Option(help: "Where to write the model.")
+    var output = "Sources/Extraction/Resources/ner/weights.tsv"
+
+    @Option(help: "Passes over the training data.")
+    var epochs = 12
+
+    func run() throws {
+        try reportingInputErrors {
+            let sentences = try readTaggedCoNLL(conll)
+            var trainer = NERTrainer()
+            trainer.epochs = epochs
+            let model = trainer.train(sentences, segmenter: try CliticSegmenter.bundled()) { epoch in
+                FileHandle.standardError.write(Data("epoch \(epoch)\n".utf8))
+            }
+            do {
+                try model.tsv().write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError.unreadable(path: output, reason: "cannot write the model: \(error.localizedDescription)")
+            }
+            print("sentences: \(sentences.count); features kept: \(model.featureCount)")
+        }
+    }
+}
