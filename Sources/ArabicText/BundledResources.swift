@@ -35,8 +35,32 @@ public enum BundledResources {
     }
 }
 
+/// A TSV table with named columns.
+public struct TSVTable: Sendable {
+    public let header: [String]
+    public let rows: [[Substring]]
+
+    /// The cell of `row` in column `name`; nil when the column is missing or the cell empty.
+    public func value(_ row: [Substring], _ name: String) -> Substring? {
+        guard let index = header.firstIndex(of: name), index < row.count, !row[index].isEmpty else { return nil }
+        return row[index]
+    }
+
+    /// A multi-valued cell split on `|`.
+    public func values(_ row: [Substring], _ name: String) -> [Substring] {
+        value(row, name)?.split(separator: "|").map { $0.drop { $0 == " " } } ?? []
+    }
+}
+
 /// Parses the tab-separated tables Marsad ships and writes.
 public enum TSV {
+    /// The header (first non-comment line) and data rows of a TSV text.
+    public static func table(_ text: String) -> TSVTable {
+        let headerLine = text.utf8.split(separator: 0x0A).first { $0.first != 0x23 }
+        let header = headerLine.map { Substring($0).split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
+        return TSVTable(header: header, rows: rows(text))
+    }
+
     /// Data rows of a TSV text: the first non-comment line is the header and is skipped.
     public static func rows(_ text: String) -> [[Substring]] {
         // Split on bytes: tabs and newlines are ASCII, and Character-wise splitting is slow.

@@ -50,6 +50,18 @@ import Testing
         #expect(try forms("بانه") == ["ب", "أن", "ه"])
     }
 
+    @Test func spellsInnaAfterVerbsOfSayingAndAnnaElsewhere() throws {
+        let segmenter = try Self.segmenter.get()
+        func particle(_ sentence: String) -> String? {
+            let text = ScalarText(sentence)
+            let tokens = segmenter.segment(text, tokens: Tokenizer().tokenize(text))
+            return tokens.last { $0.segments.contains { $0.role == .enclitic } }?.segments.first { $0.role == .stem }?.form
+        }
+        #expect(particle("وقال المتحدث العسكري انه") == "إن")
+        #expect(particle("واكد الوزير انه") == "أن")
+        #expect(particle("انه") == "إن")
+    }
+
     @Test func usesHandWrittenExceptionsForMergedSpelling() throws {
         #expect(try forms("مما") == ["من", "ما"])
     }

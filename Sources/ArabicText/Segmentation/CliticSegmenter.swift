@@ -55,7 +55,29 @@ public struct CliticSegmenter: Sendable {
 
     /// Segments every token of a text; non-Arabic tokens stay one word.
     public func segment(_ text: ScalarText, tokens: [Token]) -> [SegmentedToken] {
-        tokens.map { segment(text, token: $0) }
+        var out = tokens.map { segment(text, token: $0) }
+        for i in out.indices { spellInna(&out, i, text) }
+        return out
+    }
+
+    /// The particle written ان inside a split token is إنّ at the start of a sentence or after a
+    /// verb of saying up to four words back (وقال انه → و + قال + إن + ه), and أنّ elsewhere.
+    private func spellInna(_ tokens: inout [SegmentedToken], _ i: Int, _ text: ScalarText) {
+        guard tokens[i].isMultiword,
+              let stem = tokens[i].segments.firstIndex(where: { $0.role == .stem }),
+              tokens[i].segments[stem].form == "أن",
+              text.scalars[tokens[i].segments[stem].span.start] == "ا" else { return }
+        let previous = i > 0 ? tokens[i - 1] : nil
+        let startsSentence = previous.map { p in
+            p.token.kind == .quote || (p.token.kind == .punctuation && [".", ":", "!", "?", "؟"].contains(text.scalars[p.token.span.start]))
+        } ?? true
+        // The verb of saying may stand a few words back, before its subject (قال المتحدث باسمه انه).
+        var afterSaying = false
+        for k in stride(from: i - 1, through: max(0, i - 4), by: -1) {
+            guard tokens[k].token.kind == .arabic else { break }
+            if let stem = tokens[k].stem, model.innaContexts.contains(LetterKey(stem, folded: true)) { afterSaying = true; break }
+        }
+        if startsSentence || afterSaying { tokens[i].segments[stem].form = "إن" }
     }
 
     public func segment(_ text: ScalarText, token: Token) -> SegmentedToken {

@@ -18,6 +18,8 @@ public struct SegmentationModel: Sendable {
     public var memorized: [LetterKey: [String]]
     public var cliticInitialStems: StemLexicon
     public var weights: [Double]
+    /// Verbs of saying, after which ان is إنّ (hand-written, `inna-contexts.tsv`).
+    public var innaContexts: Set<LetterKey> = []
 
     public init(wordCounts: [LetterKey: WordStatistics], memorized: [LetterKey: [String]], cliticInitialStems: StemLexicon, weights: [Double]) {
         precondition(weights.count == SegmentationFeatures.dimension, "weights do not fit the feature layout")
@@ -38,8 +40,10 @@ extension SegmentationModel {
         let memorized = try BundledResources.text("segmenter/memorized.tsv")
         let exceptions = try BundledResources.text("clitic-exceptions.tsv")
         let weights = try BundledResources.text("segmenter/weights.tsv")
-        return try SegmentationModel(wordCountsTSV: counts, memorizedTSV: [memorized, exceptions],
-                                     cliticInitialStems: try .bundled(), weightsTSV: weights)
+        var model = try SegmentationModel(wordCountsTSV: counts, memorizedTSV: [memorized, exceptions],
+                                          cliticInitialStems: try .bundled(), weightsTSV: weights)
+        model.innaContexts = Set(try BundledResources.rows("inna-contexts.tsv").compactMap { $0.first.map { LetterKey($0, folded: true) } })
+        return model
     }
 
     public init(wordCountsTSV: String, memorizedTSV: [String], cliticInitialStems: StemLexicon, weightsTSV: String) throws {
