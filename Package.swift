@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "marsad", targets: ["marsad"]),
         .library(name: "ArabicText", targets: ["ArabicText"]),
+        .library(name: "Knowledge", targets: ["Knowledge"]),
         .library(name: "Extraction", targets: ["Extraction"]),
     ],
     dependencies: [
@@ -18,22 +19,30 @@ let package = Package(
             name: "ArabicText",
             resources: [.copy("Resources")]
         ),
+        // The gazetteer: countries, places, organizations, persons, agents; longest-match lookup.
+        .target(
+            name: "Knowledge",
+            dependencies: ["ArabicText"],
+            resources: [.copy("Resources")]
+        ),
         // Entities, events, attribution: from annotated text to Marsad's document records. No I/O
         // beyond its bundled models.
         .target(
             name: "Extraction",
-            dependencies: ["ArabicText"],
+            dependencies: ["ArabicText", "Knowledge"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "marsad",
             dependencies: [
                 "ArabicText",
+                "Knowledge",
                 "Extraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
     ],

@@ -1,6 +1,7 @@
 import ArabicText
 import ArgumentParser
 import Extraction
+import Knowledge
 import Foundation
 
 /// `marsad ner`: BIO entity tags for pre-tokenized text.
@@ -30,7 +31,7 @@ struct NERCommand: ParsableCommand {
             } catch let error as TaggedCoNLLError {
                 throw InputError.badData(path: input, reason: error.description)
             }
-            let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled())
+            let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled(), knowledge: try KnowledgeBase.bundled())
             var output = OutputBuffer()
             for sentence in sentences {
                 for (token, tag) in zip(sentence.tokens, tagger.tag(sentence.tokens)) {
@@ -85,7 +86,7 @@ struct EvalNERCommand: ParsableCommand {
     func run() throws {
         try reportingInputErrors {
             let gold = try readTaggedCoNLL(conll)
-            let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled())
+            let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled(), knowledge: try KnowledgeBase.bundled())
             let system = gold.map { tagger.tag($0.tokens) }
             let (overall, perClass) = EntityScorer.score(gold: gold.map(\.tags), system: system)
             let report = Report(file: conll, sentences: gold.count, overall: Metric(overall),
@@ -114,12 +115,20 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: "Passes over the training data.")
     var epochs = 12
 
+    @Flag(help: "Train without knowledge-base features (for comparison).")
+    var noGazetteer = false
+
+    @Flag(help: "Train without word-class features (for comparison).")
+    var noClusters = false
+
     func run() throws {
         try reportingInputErrors {
             let sentences = try readTaggedCoNLL(conll)
             var trainer = NERTrainer()
             trainer.epochs = epochs
-            let model = trainer.train(sentences, segmenter: try CliticSegmenter.bundled()) { epoch in
+            let knowledge = noGazetteer ? nil : try KnowledgeBase.bundled()
+            let clusters = noClusters ? nil : try WordClusters.bundled()
+            let model = trainer.train(sentences, segmenter: try CliticSegmenter.bundled(), knowledge: knowledge, clusters: clusters) { epoch in
                 FileHandle.standardError.write(Data("epoch \(epoch)\n".utf8))
             }
             do {
@@ -128,6 +137,47 @@ struct TrainNERCommand: ParsableCommand {
                 throw InputError.unreadable(path: output, reason: "cannot write the model: \(error.localizedDescription)")
             }
             print("sentences: \(sentences.count); features kept: \(model.featureCount)")
+        }
+    }
+}
+
+/// `marsad train clusters`: distributional word classes for the NER tagger from raw news text.
+struct TrainClustersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusters",
+        abstract: "Learn word classes (spherical k-means over neighbour counts) from a news corpus.",
+        discussion: "Example: marsad train clusters --corpus ../shared/data/news/saudinewsnet_20MB.jsonl"
+    )
+
+    @Option(help: "News corpus: a .jsonl file with a \"text\" field, a .txt file, or a directory of them.")
+    var corpus: String
+
+    @Option(help: "Where to write the classes.")
+    var output = "Sources/Extraction/Resources/ner/clusters.tsv"
+
+    func run() throws {
+        try reportingInputErrors {
+            let segmenter = try CliticSegmenter.bundled()
+            let splitter = try SentenceSplitter.bundled()
+            let other = LetterKey("", folded: true)
+            var sentences: [[LetterKey]] = []
+            for content in try CorpusReader.texts(corpus) {
+                let text = ScalarText(content)
+                let tokens = Tokenizer().tokenize(text)
+                let segmented = segmenter.segment(text, tokens: tokens)
+                for sentence in splitter.split(text, tokens: tokens) {
+                    sentences.append(segmented[sentence.tokens].map { token in
+                        token.token.kind == .arabic ? LetterKey(token.stemWithoutArticle ?? "", folded: true) : other
+                    })
+                }
+            }
+            let clusters = WordClusterer().cluster(sentences)
+            do {
+                try clusters.tsv().write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError.unreadable(path: output, reason: "cannot write the classes: \(error.localizedDescription)")
+            }
+            print("sentences: \(sentences.count); words classed: \(clusters.classes.count)")
         }
     }
 }

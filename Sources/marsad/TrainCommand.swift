@@ -7,7 +7,7 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the bundled models from corpora (run from the package root).",
-        subcommands: [TrainSegmentCommand.self, TrainNERCommand.self]
+        subcommands: [TrainSegmentCommand.self, TrainNERCommand.self, TrainClustersCommand.self]
     )
 }
 

@@ -1,4 +1,5 @@
 import ArabicText
+import Knowledge
 import Testing
 @testable import Extraction
 
@@ -47,7 +48,7 @@ import Testing
 }
 
 @Suite struct NERTaggerTests {
-    static let tagger = Result { try NERTagger.bundled(segmenter: try CliticSegmenter.bundled()) }
+    static let tagger = Result { try NERTagger.bundled(segmenter: try CliticSegmenter.bundled(), knowledge: try KnowledgeBase.bundled()) }
 
     @Test func tagsAWellKnownCapitalAsALocation() throws {
         let tags = try Self.tagger.get().tag(["وصل", "الوفد", "إلى", "القاهرة", "مساء", "أمس", "."])

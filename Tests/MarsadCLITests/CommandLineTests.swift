@@ -110,7 +110,7 @@ import Testing
 
 @Suite struct NERCommandTests {
     @Test func tagsCoNLLTokensKeepingSentences() throws {
-        let result = try CommandRunner.run(["ner", "--format", "conll", "-"], stdin: Data("وصل\nالوفد\nإلى\nالقاهرة\n\nغادر\nالوزير\n".utf8))
+        let result = try CommandRunner.run(["ner", "--format", "conll", "-"], stdin: Data("وصل\nالوفد\nإلى\nالقاهرة\n.\n\nغادر\nالوزير\n.\n".utf8))
         #expect(result.status == 0)
         let sentences = result.stdout.components(separatedBy: "\n\n").filter { !$0.isEmpty }
         #expect(sentences.count == 2)

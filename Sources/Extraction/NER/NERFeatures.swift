@@ -1,4 +1,5 @@
 import ArabicText
+import Knowledge
 
 /// What the tagger knows of one token, computed once per sentence.
 struct NERToken {
@@ -8,8 +9,14 @@ struct NERToken {
     var shape: UInt8         // 0 Arabic, 1 Latin, 2 number, 3 punctuation, 4 other
     var length: UInt8        // letters of the stem, capped
     var frequency: UInt8     // log2 bin of the stem's count in the news corpus
+    var match: LetterKey     // the key the knowledge base is searched with
+    var coarseClass: UInt16 = 0xFFFF // distributional word class of the stem (`WordClusters`)
+    var fineClass: UInt16 = 0xFFFF
+    var gazetteer: UInt8 = 0         // 0, or 1 + entity type × 4 + name role of the known name covering it
+    var gazetteerInside = false      // the known name started before this token
+    var cues: UInt8 = 0              // bits of `Cue`
 
-    static let boundary = NERToken(key: "<s>", stem: "<s>", proclitics: 0, shape: 5, length: 0, frequency: 0)
+    static let boundary = NERToken(key: "<s>", stem: "<s>", proclitics: 0, shape: 5, length: 0, frequency: 0, match: LetterKey("", folded: true))
 }
 
 /// Turns tokens into hashed features for the NER tagger.
@@ -18,6 +25,15 @@ struct NERToken {
 /// string table and looking a feature up is one integer dictionary probe.
 struct NERFeatureExtractor: Sendable {
     let segmenter: CliticSegmenter
+    let gazetteer: NERGazetteer?
+    let clusters: WordClusters?
+
+    /// The views of a sentence's tokens, with what the knowledge base knows of them.
+    func views(_ tokens: [String]) -> [NERToken] {
+        var views = tokens.map(view)
+        gazetteer?.annotate(&views)
+        return views
+    }
 
     func view(_ token: String) -> NERToken {
         let text = ScalarText(token)
@@ -31,7 +47,8 @@ struct NERFeatureExtractor: Sendable {
             default: shape = 4
             }
             let key = token.lowercased()
-            return NERToken(key: key, stem: key, proclitics: 0, shape: shape, length: UInt8(min(token.unicodeScalars.count, 12)), frequency: 0)
+            return NERToken(key: key, stem: key, proclitics: 0, shape: shape, length: UInt8(min(token.unicodeScalars.count, 12)), frequency: 0,
+                            match: LetterKey("", folded: true))
         }
         let segmented = segmenter.segment(text, token: tokens[0])
         var mask: UInt8 = 0
@@ -51,8 +68,13 @@ struct NERFeatureExtractor: Sendable {
         if bare != stemForm { mask |= 64 }
         let stemKey = LetterKey(bare, folded: true)
         let count = segmenter.model.wordCounts[stemKey]?.count ?? 0
-        return NERToken(key: LetterKey(text.scalars, folded: true).code, stem: stemKey.code, proclitics: mask, shape: 0,
-                        length: UInt8(min(bare.unicodeScalars.count, 12)), frequency: UInt8(count == 0 ? 0 : min(20, 1 + (Int.bitWidth - 1 - count.leadingZeroBitCount))))
+        let wordClass = clusters?[stemKey]
+        var view = NERToken(key: LetterKey(text.scalars, folded: true).code, stem: stemKey.code, proclitics: mask, shape: 0,
+                        length: UInt8(min(bare.unicodeScalars.count, 12)), frequency: UInt8(count == 0 ? 0 : min(20, 1 + (Int.bitWidth - 1 - count.leadingZeroBitCount))),
+                        match: PhraseMatcher<NameEntry>.key(stemForm))
+        view.coarseClass = wordClass?.coarse ?? 0xFFFF
+        view.fineClass = wordClass?.fine ?? 0xFFFF
+        return view
     }
 
     /// The feature hashes of token `i` of a sentence.
@@ -84,6 +106,22 @@ struct NERFeatureExtractor: Sendable {
         out.append(hash(19, bytes: [t.frequency]))
         out.append(hash(20, bytes: [t.frequency, t.proclitics & 64]))
         out.append(hash(21, bytes: [p1.frequency, t.frequency, n1.frequency]))
+        if clusters != nil {
+            func bytes(_ c: UInt16) -> [UInt8] { [UInt8(c >> 8), UInt8(c & 0xFF)] }
+            out.append(hash(40, bytes: bytes(t.coarseClass)))
+            out.append(hash(41, bytes: bytes(t.coarseClass) + bytes(t.fineClass)))
+            out.append(hash(42, bytes: bytes(p1.coarseClass) + bytes(p1.fineClass)))
+            out.append(hash(43, bytes: bytes(n1.coarseClass) + bytes(n1.fineClass)))
+            out.append(hash(44, bytes: bytes(p1.coarseClass) + bytes(t.coarseClass) + bytes(n1.coarseClass)))
+        }
+        guard gazetteer != nil else { return }
+        out.append(hash(30, bytes: [t.gazetteer, t.gazetteerInside ? 1 : 0]))
+        out.append(hash(31, bytes: [p1.gazetteer, t.gazetteer, n1.gazetteer]))
+        out.append(hash(32, bytes: [t.cues]))
+        out.append(hash(33, bytes: [p1.cues, t.cues]))
+        out.append(hash(34, bytes: [t.cues, n1.cues]))
+        out.append(hash(35, bytes: [p2.cues, p1.cues]))
+        out.append(hash(36, bytes: [t.gazetteer, t.cues, t.frequency]))
     }
 
     @inline(__always)

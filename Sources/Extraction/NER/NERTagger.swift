@@ -1,4 +1,5 @@
 import ArabicText
+import Knowledge
 
 /// Tags tokens with ANERcorp's BIO entity tags (persons, locations, organizations, other names).
 ///
@@ -9,17 +10,17 @@ public struct NERTagger: Sendable {
     public let model: NERModel
     let extractor: NERFeatureExtractor
 
-    public init(model: NERModel, segmenter: CliticSegmenter) {
+    public init(model: NERModel, segmenter: CliticSegmenter, knowledge: KnowledgeBase?, clusters: WordClusters?) {
         self.model = model
-        self.extractor = NERFeatureExtractor(segmenter: segmenter)
+        self.extractor = NERFeatureExtractor(segmenter: segmenter, gazetteer: knowledge.map(NERGazetteer.init), clusters: clusters)
     }
 
-    public static func bundled(segmenter: CliticSegmenter) throws -> NERTagger {
-        NERTagger(model: try .bundled(), segmenter: segmenter)
+    public static func bundled(segmenter: CliticSegmenter, knowledge: KnowledgeBase?) throws -> NERTagger {
+        NERTagger(model: try .bundled(), segmenter: segmenter, knowledge: knowledge, clusters: try? WordClusters.bundled())
     }
 
     public func tag(_ tokens: [String]) -> [BIOTag] {
-        let views = tokens.map(extractor.view)
+        let views = extractor.views(tokens)
         return decode(scores(views, model.rows, model.emissions)).map { BIOTag.all[$0] }
     }
 

@@ -1,4 +1,5 @@
 import ArabicText
+import Knowledge
 
 /// Trains the NER tagger with the structured averaged perceptron on BIO-tagged sentences.
 public struct NERTrainer {
@@ -8,15 +9,16 @@ public struct NERTrainer {
 
     public init() {}
 
-    public func train(_ sentences: [TaggedSentence], segmenter: CliticSegmenter, progress: (Int) -> Void = { _ in }) -> NERModel {
+    public func train(_ sentences: [TaggedSentence], segmenter: CliticSegmenter, knowledge: KnowledgeBase?, clusters: WordClusters?,
+                      progress: (Int) -> Void = { _ in }) -> NERModel {
         let n = NERModel.tagCount
-        let tagger = NERTagger(model: NERModel(rows: [:], emissions: [], transitions: []), segmenter: segmenter)
+        let tagger = NERTagger(model: NERModel(rows: [:], emissions: [], transitions: []), segmenter: segmenter, knowledge: knowledge, clusters: clusters)
         // Features per token, as row numbers, computed once.
         var rows: [UInt64: Int] = [:]
         var prepared: [(features: [[Int]], gold: [Int])] = []
         var buffer: [UInt64] = []
         for sentence in sentences {
-            let views = sentence.tokens.map(tagger.extractor.view)
+            let views = tagger.extractor.views(sentence.tokens)
             var features: [[Int]] = []
             for i in views.indices {
                 tagger.extractor.features(views, i, into: &buffer)

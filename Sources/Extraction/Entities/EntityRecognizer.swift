@@ -1,0 +1,156 @@
+import ArabicText
+import Knowledge
+
+/// Finds the entities of a text: names the NER tagger marks, linked to the knowledge base where
+/// it knows them, plus what only the knowledge base recognizes (countries named by a nisba
+/// adjective or a capital, multi-word names), merged across the document: a surname or a
+/// repeated name is the same entity as the full name seen before.
+public struct EntityRecognizer: Sendable {
+    public let tagger: NERTagger
+    public let knowledge: KnowledgeBase
+    public let segmenter: CliticSegmenter
+    public let splitter: SentenceSplitter
+
+    public init(tagger: NERTagger, knowledge: KnowledgeBase, segmenter: CliticSegmenter, splitter: SentenceSplitter) {
+        self.tagger = tagger
+        self.knowledge = knowledge
+        self.segmenter = segmenter
+        self.splitter = splitter
+    }
+
+    public static func bundled() throws -> EntityRecognizer {
+        let segmenter = try CliticSegmenter.bundled()
+        let knowledge = try KnowledgeBase.bundled()
+        return EntityRecognizer(tagger: try .bundled(segmenter: segmenter, knowledge: knowledge), knowledge: knowledge,
+                                segmenter: segmenter, splitter: try .bundled())
+    }
+
+    /// A mention before merging: where it is, what class the tagger gave it, what the KB says.
+    struct Mention {
+        var tokens: Range<Int>
+        var span: Span
+        var entityClass: EntityClass?
+        var entry: NameEntry?
+        var text: String
+        /// Kept only if the same KB entity was mentioned before (a surname alone).
+        var needsAntecedent = false
+    }
+
+    public func entities(_ text: ScalarText) -> [DocumentEntity] {
+        let tokens = Tokenizer().tokenize(text)
+        let segmented = segmenter.segment(text, tokens: tokens)
+        var mentions: [Mention] = []
+        for sentence in splitter.split(text, tokens: tokens) {
+            let range = sentence.tokens
+            let surfaces = range.map { text.text(tokens[$0].span) }
+            let tags = tagger.tag(surfaces)
+            let keys = range.map { i in
+                tokens[i].kind == .arabic ? PhraseMatcher<NameEntry>.key(segmented[i].stem ?? surfaces[i - range.lowerBound]) : LetterKey("", folded: true)
+            }
+            var known: [Int: (length: Int, entry: NameEntry)] = [:]
+            var k = 0
+            while k < keys.count {
+                if let (length, entries) = knowledge.names.longestMatch(keys, from: k) {
+                    known[k] = (length, entries[0])
+                    k += length
+                } else {
+                    k += 1
+                }
+            }
+            func mention(_ local: Range<Int>, _ entityClass: EntityClass?, _ entry: NameEntry?) -> Mention {
+                let first = range.lowerBound + local.lowerBound, last = range.lowerBound + local.upperBound - 1
+                // A clitic on the first word (لحفتر، والقاهرة) stays outside the mention.
+                let start = segmented[first].segments.first { $0.role != .proclitic }?.span.start ?? tokens[first].span.start
+                let span = Span(start: start, end: tokens[last].span.end)
+                return Mention(tokens: first..<(last + 1), span: span, entityClass: entityClass, entry: entry, text: text.text(span))
+            }
+            // Known names first: linked where the tagger agrees or the name is trusted alone; a
+            // tagged span that agrees is merged into the known name (their union is the mention).
+            let spans = EntityScorer.entities(tags).map { (cls: $0.0, range: $0.1..<($0.2 + 1)) }
+            var consumed = Set<Int>()
+            for (start, match) in known.sorted(by: { $0.key < $1.key }) {
+                let range = start..<(start + match.length)
+                let agreeing = spans.indices.filter { spans[$0].range.overlaps(range) && compatible(match.entry, spans[$0].cls) }
+                if !agreeing.isEmpty {
+                    let union = agreeing.reduce(range) { min($0.lowerBound, spans[$1].range.lowerBound)..<max($0.upperBound, spans[$1].range.upperBound) }
+                    mentions.append(mention(union, spans[agreeing[0]].cls, match.entry))
+                    consumed.formUnion(agreeing)
+                } else if trustedAlone(match.entry, length: match.length) {
+                    mentions.append(mention(range, nil, match.entry))
+                } else if match.entry.role == .surname {
+                    var m = mention(range, nil, match.entry)
+                    m.needsAntecedent = true
+                    mentions.append(m)
+                }
+            }
+            for (n, span) in spans.enumerated() where !consumed.contains(n) {
+                mentions.append(mention(span.range, span.cls, nil))
+            }
+        }
+        return merge(mentions.sorted { $0.span < $1.span })
+    }
+
+    /// Whether a KB entry fits the tagger's class for the same words.
+    private func compatible(_ entry: NameEntry, _ cls: EntityClass) -> Bool {
+        let type = knowledge.entities[entry.entity].type
+        switch cls {
+        case .person: return type == .person
+        case .location: return [.country, .city, .region, .facility].contains(type)
+        case .organization: return [.organization, .igo, .government, .military, .armedGroup, .media].contains(type)
+        case .miscellaneous: return entry.role == .nisba
+        }
+    }
+
+    /// KB names kept without the tagger's agreement: countries by name, nisba or capital, and any
+    /// name of two words or more. Single words that are also common nouns (الوفاق) need the tagger.
+    private func trustedAlone(_ entry: NameEntry, length: Int) -> Bool {
+        let type = knowledge.entities[entry.entity].type
+        return length > 1 || type == .country || entry.role == .nisba || entry.role == .capital
+    }
+
+    /// Groups mentions into entities: by KB entity, else by the same name, else a single-word
+    /// person mention that ends an earlier person's name (حفتر after خليفة حفتر).
+    private func merge(_ mentions: [Mention]) -> [DocumentEntity] {
+        var entities: [DocumentEntity] = []
+        var byKey: [String: Int] = [:]
+        var personNames: [(words: [LetterKey], entity: Int)] = []
+        for m in mentions {
+            let words = PhraseMatcher<NameEntry>.keys(m.text)
+            var target: Int?
+            var document: DocumentEntity
+            if let entry = m.entry {
+                let entity = knowledge.entities[entry.entity]
+                document = DocumentEntity(id: "", name: entity.name, nameEnglish: entity.nameEnglish, type: entity.type, kb: entity.id,
+                                          country: entity.country, cameo: entity.cameo, latitude: entity.latitude, longitude: entity.longitude, mentions: [])
+                target = byKey["kb:" + entity.id]
+            } else {
+                let type: EntityType = switch m.entityClass {
+                case .person?: .person
+                case .location?: .city
+                case .organization?: .organization
+                default: .other
+                }
+                document = DocumentEntity(id: "", name: m.text, nameEnglish: nil, type: type, kb: nil, country: nil, cameo: nil,
+                                          latitude: nil, longitude: nil, mentions: [])
+                target = byKey["name:\(type.rawValue):" + words.map(\.code).joined(separator: " ")]
+                if target == nil, type == .person, words.count == 1 {
+                    target = personNames.last { $0.words.count > 1 && $0.words.last == words[0] }?.entity
+                }
+            }
+            if let target {
+                entities[target].mentions.append(m.span)
+                continue
+            }
+            if m.needsAntecedent { continue }
+            document.id = "E\(entities.count + 1)"
+            document.mentions = [m.span]
+            entities.append(document)
+            let index = entities.count - 1
+            if let kb = document.kb { byKey["kb:" + kb] = index } else {
+                byKey["name:\(document.type.rawValue):" + words.map(\.code).joined(separator: " ")] = index
+            }
+            if document.type == .person { personNames.append((words, index)) }
+        }
+        return entities
+    }
+}

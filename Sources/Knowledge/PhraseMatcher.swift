@@ -1,0 +1,78 @@
+import ArabicText
+
+/// Finds the longest known phrase starting at a token, over matching forms of words.
+///
+/// A trie whose edges are words in matching form without the article (see `PhraseMatcher.key`),
+/// so "الأمم المتحدة", "للأمم المتحدة" and "والأمم المتحدة" reach the same node once the tokens
+/// are clitic-segmented. Values are whatever the caller stores: entity references, lexicon tags.
+public struct PhraseMatcher<Value: Sendable>: Sendable {
+    struct Node: Sendable {
+        var children: [LetterKey: Int] = [:]
+        var values: [Value] = []
+    }
+
+    private var nodes = [Node()]
+
+    public init() {}
+
+    /// The matching form of one word: folded letters, the article ال dropped when three letters or
+    /// more remain (القاهرة → قاهرة, but الله stays whole).
+    public static func key(_ word: some StringProtocol) -> LetterKey {
+        let scalars = Array(word.unicodeScalars)
+        let letters = scalars.filter { !ScalarClass.isDiacritic($0.value) && !ScalarClass.isTatweel($0.value) }
+        if letters.count > 4, letters[0] == "ا", letters[1] == "ل" { return LetterKey(letters.dropFirst(2), folded: true) }
+        return LetterKey(letters, folded: true)
+    }
+
+    /// The keys of a phrase as written in a lexicon: split on spaces, each word keyed.
+    public static func keys(_ phrase: some StringProtocol) -> [LetterKey] {
+        phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map { key($0) }
+    }
+
+    public mutating func insert(_ words: [LetterKey], _ value: Value) {
+        guard !words.isEmpty else { return }
+        var node = 0
+        for word in words {
+            if let next = nodes[node].children[word] {
+                node = next
+            } else {
+                nodes.append(Node())
+                nodes[node].children[word] = nodes.count - 1
+                node = nodes.count - 1
+            }
+        }
+        nodes[node].values.append(value)
+    }
+
+    public mutating func insert(phrase: some StringProtocol, _ value: Value) {
+        insert(Self.keys(phrase), value)
+    }
+
+    /// The longest phrase that starts at `words[start]`: its length in words and its values.
+    public func longestMatch(_ words: [LetterKey], from start: Int) -> (length: Int, values: [Value])? {
+        var node = 0
+        var best: (Int, [Value])?
+        var i = start
+        while i < words.count, let next = nodes[node].children[words[i]] {
+            node = next
+            i += 1
+            if !nodes[node].values.isEmpty { best = (i - start, nodes[node].values) }
+        }
+        return best
+    }
+
+    /// Every non-overlapping longest match, left to right.
+    public func matches(_ words: [LetterKey]) -> [(range: Range<Int>, values: [Value])] {
+        var out: [(Range<Int>, [Value])] = []
+        var i = 0
+        while i < words.count {
+            if let (length, values) = longestMatch(words, from: i) {
+                out.append((i..<(i + length), values))
+                i += length
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
