@@ -1,13 +1,15 @@
 import ArabicText
 import ArgumentParser
+import Extraction
 import Foundation
+import Knowledge
 
 /// `marsad bench`: throughput and memory of Marsad's stages on a corpus.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput (MB/s, documents/s) and peak memory; run it on a release build.",
-        subcommands: [BenchTextCommand.self]
+        subcommands: [BenchTextCommand.self, BenchNERCommand.self]
     )
 }
 
@@ -109,6 +111,59 @@ struct BenchTextCommand: ParsableCommand {
                 for r in results {
                     print("\(r.stage.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", r.megabytesPerSecond)) MB/s \(String(format: "%10.0f", r.documentsPerSecond)) docs/s  \(r.units) units")
                 }
+                print("peak RSS: \(String(format: "%.0f", peak)) MB")
+            }
+        }
+    }
+}
+
+/// `marsad bench ner`: named-entity recognition and linking, single core.
+struct BenchNERCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Benchmark entity recognition and linking (tokens, sentences, segmentation, tagging, knowledge base) on one core.",
+        discussion: "Also reports how long loading the knowledge base and the models takes."
+    )
+
+    @Option(help: "A directory of .txt files or a .jsonl file with a \"text\" field.")
+    var corpus: String
+
+    @Option(help: "Use only the first N documents (0: all).")
+    var limit = 0
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingInputErrors {
+            var texts = try CorpusReader.texts(corpus)
+            if limit > 0 { texts = Array(texts.prefix(limit)) }
+            let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
+            let loadStart = DispatchTime.now().uptimeNanoseconds
+            let knowledge = try KnowledgeBase.bundled()
+            let knowledgeSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
+            let recognizer = EntityRecognizer(tagger: try .bundled(segmenter: try CliticSegmenter.bundled(), knowledge: knowledge),
+                                              knowledge: knowledge, segmenter: try .bundled(), splitter: try .bundled())
+            let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
+            let start = DispatchTime.now().uptimeNanoseconds
+            var units = 0
+            for text in texts { units += recognizer.entities(ScalarText(text)).count }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let result = StageResult(stage: "entities", megabytes: megabytes, documents: texts.count, seconds: seconds, units: units)
+            let peak = peakResidentMegabytes()
+            if json {
+                struct Report: Encodable {
+                    let corpus: String; let cores: Int; let knowledgeLoadSeconds: Double; let loadSeconds: Double
+                    let stages: [StageResult]; let peakResidentMegabytes: Double
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(Report(corpus: corpus, cores: 1, knowledgeLoadSeconds: knowledgeSeconds, loadSeconds: loadSeconds,
+                                                                 stages: [result], peakResidentMegabytes: peak)), as: UTF8.self))
+            } else {
+                print("corpus: \(corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, 1 core")
+                print("load: knowledge base \(String(format: "%.0f", knowledgeSeconds * 1000)) ms, all models \(String(format: "%.0f", loadSeconds * 1000)) ms")
+                print("entities \(String(format: "%8.2f", result.megabytesPerSecond)) MB/s \(String(format: "%8.0f", result.documentsPerSecond)) docs/s  \(units) entities")
                 print("peak RSS: \(String(format: "%.0f", peak)) MB")
             }
         }
