@@ -3,7 +3,9 @@
 ///
 /// Clitics are not split here (that is `CliticSegmenter`'s job): an Arabic token is a run of
 /// Arabic letters, marks and tatweel between spaces or punctuation, exactly as written.
-/// Zero-width and bidirectional format characters inside a word stay part of it.
+/// Only white space is left out: zero-width joiners inside a word stay part of it, and other
+/// invisible format characters (bidirectional marks) become symbol tokens, so that the tokens
+/// always cover every visible and invisible character of the text (as UD evaluation requires).
 public struct Tokenizer: Sendable {
     public init() {}
 
@@ -16,7 +18,7 @@ public struct Tokenizer: Sendable {
         var i = span.start
         while i < end {
             let v = s[i].value
-            if ScalarClass.isWhitespace(v) || ScalarClass.isInvisibleFormat(v) {
+            if ScalarClass.isWhitespace(v) {
                 i += 1
                 continue
             }

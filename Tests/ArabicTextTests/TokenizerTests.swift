@@ -56,6 +56,13 @@ import Testing
 
     @Test func emptyAndBlankTextHaveNoTokens() {
         #expect(tokens("").isEmpty)
-        #expect(tokens(" \n\t\u{200F}").isEmpty)
+        #expect(tokens(" \n\t\u{00A0}").isEmpty)
+    }
+
+    @Test func tokensCoverEveryCharacterButWhiteSpace() {
+        let text = ScalarText("قال\u{200F}: «نعم»\u{200E} 5")
+        let covered = Tokenizer().tokenize(text).reduce(0) { $0 + $1.span.length }
+        #expect(covered == text.count - 2)
+        #expect(tokens("قال\u{200F}").map(\.1) == [.arabic, .symbol])
     }
 }

@@ -42,10 +42,9 @@ public struct EntityRecognizer: Sendable {
         var mentions: [Mention] = []
         for sentence in splitter.split(text, tokens: tokens) {
             let range = sentence.tokens
-            let surfaces = range.map { text.text(tokens[$0].span) }
-            let tags = tagger.tag(surfaces)
+            let tags = tagger.tag(text, segmented[range])
             let keys = range.map { i in
-                tokens[i].kind == .arabic ? PhraseMatcher<NameEntry>.key(segmented[i].stem ?? surfaces[i - range.lowerBound]) : LetterKey("", folded: true)
+                tokens[i].kind == .arabic ? PhraseMatcher<NameEntry>.key(segmented[i].stem ?? text.text(tokens[i].span)) : LetterKey("", folded: true)
             }
             var known: [Int: (length: Int, entry: NameEntry)] = [:]
             var k = 0

@@ -30,27 +30,40 @@ struct NERFeatureExtractor: Sendable {
 
     /// The views of a sentence's tokens, with what the knowledge base knows of them.
     func views(_ tokens: [String]) -> [NERToken] {
-        var views = tokens.map(view)
+        annotated(tokens.map { token in
+            let text = ScalarText(token)
+            let found = Tokenizer().tokenize(text)
+            guard found.count == 1 else { return view(text, nil) }
+            return view(text, segmenter.segment(text, token: found[0]))
+        })
+    }
+
+    /// The views of tokens already segmented in a text.
+    func views(_ text: ScalarText, _ tokens: ArraySlice<SegmentedToken>) -> [NERToken] {
+        annotated(tokens.map { view(text, $0) })
+    }
+
+    private func annotated(_ views: [NERToken]) -> [NERToken] {
+        var views = views
         gazetteer?.annotate(&views)
         return views
     }
 
-    func view(_ token: String) -> NERToken {
-        let text = ScalarText(token)
-        let tokens = Tokenizer().tokenize(text)
-        guard tokens.count == 1, tokens[0].kind == .arabic else {
+    /// What the tagger sees of one token; `segmented` is nil when a string held several tokens.
+    func view(_ text: ScalarText, _ segmented: SegmentedToken?) -> NERToken {
+        guard let segmented, segmented.token.kind == .arabic else {
             let shape: UInt8
-            switch tokens.first?.kind {
+            switch segmented?.token.kind {
             case .latin?: shape = 1
             case .number?: shape = 2
             case .punctuation?, .quote?: shape = 3
             default: shape = 4
             }
-            let key = token.lowercased()
-            return NERToken(key: key, stem: key, proclitics: 0, shape: shape, length: UInt8(min(token.unicodeScalars.count, 12)), frequency: 0,
+            let surface = segmented.map { text.text($0.token.span) } ?? text.string
+            let key = surface.lowercased()
+            return NERToken(key: key, stem: key, proclitics: 0, shape: shape, length: UInt8(min(surface.unicodeScalars.count, 12)), frequency: 0,
                             match: LetterKey("", folded: true))
         }
-        let segmented = segmenter.segment(text, token: tokens[0])
         var mask: UInt8 = 0
         for segment in segmented.segments where segment.role == .proclitic {
             switch segment.form {
@@ -63,15 +76,16 @@ struct NERFeatureExtractor: Sendable {
             default: break
             }
         }
-        let stemForm = segmented.stem ?? text.string
+        let stemForm = segmented.stem ?? text.text(segmented.token.span)
         let bare = segmented.stemWithoutArticle ?? stemForm
         if bare != stemForm { mask |= 64 }
         let stemKey = LetterKey(bare, folded: true)
         let count = segmenter.model.wordCounts[stemKey]?.count ?? 0
         let wordClass = clusters?[stemKey]
-        var view = NERToken(key: LetterKey(text.scalars, folded: true).code, stem: stemKey.code, proclitics: mask, shape: 0,
-                        length: UInt8(min(bare.unicodeScalars.count, 12)), frequency: UInt8(count == 0 ? 0 : min(20, 1 + (Int.bitWidth - 1 - count.leadingZeroBitCount))),
-                        match: PhraseMatcher<NameEntry>.key(stemForm))
+        var view = NERToken(key: LetterKey(text.scalars[segmented.token.span.start..<segmented.token.span.end], folded: true).code, stem: stemKey.code,
+                            proclitics: mask, shape: 0, length: UInt8(min(bare.unicodeScalars.count, 12)),
+                            frequency: UInt8(count == 0 ? 0 : min(20, 1 + (Int.bitWidth - 1 - count.leadingZeroBitCount))),
+                            match: PhraseMatcher<NameEntry>.key(stemForm))
         view.coarseClass = wordClass?.coarse ?? 0xFFFF
         view.fineClass = wordClass?.fine ?? 0xFFFF
         return view
@@ -101,8 +115,8 @@ struct NERFeatureExtractor: Sendable {
         out.append(hash(14, bytes: [t.proclitics]))
         out.append(hash(15, bytes: [t.shape, t.length]))
         out.append(hash(16, bytes: [p1.shape, t.shape, n1.shape]))
-        out.append(hash(17, p1.stem + " " + t.stem))
-        out.append(hash(18, t.stem + " " + n1.stem))
+        out.append(hash(17, p1.stem, t.stem))
+        out.append(hash(18, t.stem, n1.stem))
         out.append(hash(19, bytes: [t.frequency]))
         out.append(hash(20, bytes: [t.frequency, t.proclitics & 64]))
         out.append(hash(21, bytes: [p1.frequency, t.frequency, n1.frequency]))
@@ -127,6 +141,17 @@ struct NERFeatureExtractor: Sendable {
     @inline(__always)
     private func hash(_ template: UInt8, _ value: String) -> UInt64 {
         hash(template, bytes: value.utf8)
+    }
+
+    /// Two values hashed as one, with a separator byte between them (no string is built).
+    @inline(__always)
+    private func hash(_ template: UInt8, _ first: String, _ second: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        h = (h ^ UInt64(template)) &* 0x100000001b3
+        for byte in first.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        h = (h ^ 0x20) &* 0x100000001b3
+        for byte in second.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return h
     }
 
     @inline(__always)

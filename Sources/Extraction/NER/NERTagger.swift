@@ -19,9 +19,14 @@ public struct NERTagger: Sendable {
         NERTagger(model: try .bundled(), segmenter: segmenter, knowledge: knowledge, clusters: try? WordClusters.bundled())
     }
 
+    /// Tags tokens given as strings (CoNLL input); each is tokenized and segmented first.
     public func tag(_ tokens: [String]) -> [BIOTag] {
-        let views = extractor.views(tokens)
-        return decode(scores(views, model.rows, model.emissions)).map { BIOTag.all[$0] }
+        decode(scores(extractor.views(tokens), model.rows, model.emissions)).map { BIOTag.all[$0] }
+    }
+
+    /// Tags a sentence of a text whose tokens are already segmented.
+    public func tag(_ text: ScalarText, _ tokens: ArraySlice<SegmentedToken>) -> [BIOTag] {
+        decode(scores(extractor.views(text, tokens), model.rows, model.emissions)).map { BIOTag.all[$0] }
     }
 
     /// Emission scores, tokens × tags.
