@@ -113,7 +113,7 @@ struct TrainNERCommand: ParsableCommand {
     var output = "Sources/Extraction/Resources/ner/weights.tsv"
 
     @Option(help: "Passes over the training data.")
-    var epochs = 12
+    var epochs = 16
 
     @Flag(help: "Train without knowledge-base features (for comparison).")
     var noGazetteer = false

@@ -3,9 +3,12 @@ import Knowledge
 
 /// Trains the NER tagger with the structured averaged perceptron on BIO-tagged sentences.
 public struct NERTrainer {
-    public var epochs = 12
+    public var epochs = 16
     /// Features whose largest averaged weight is below this are dropped from the saved model.
     public var pruneBelow: Float = 0.02
+    /// Share of known-name matches hidden from the tagger in training, so that it also learns the
+    /// context of names and does not lean on the knowledge base alone (which misses most names).
+    public var gazetteerDropout = 0.5
 
     public init() {}
 
@@ -17,8 +20,13 @@ public struct NERTrainer {
         var rows: [UInt64: Int] = [:]
         var prepared: [(features: [[Int]], gold: [Int])] = []
         var buffer: [UInt64] = []
+        var dropout = SplitMix(seed: 3)
         for sentence in sentences {
-            let views = tagger.extractor.views(sentence.tokens)
+            var views = tagger.extractor.views(sentence.tokens)
+            for i in views.indices where Double(dropout.next() % 1000) / 1000 < gazetteerDropout {
+                views[i].gazetteer = 0
+                views[i].gazetteerInside = false
+            }
             var features: [[Int]] = []
             for i in views.indices {
                 tagger.extractor.features(views, i, into: &buffer)
