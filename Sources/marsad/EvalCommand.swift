@@ -25,25 +25,11 @@ struct EvalSegmentCommand: ParsableCommand {
     @Option(help: "Also print up to this many mis-segmented tokens (gold → system) to standard error.")
     var showErrors = 0
 
-    struct Metric: Encodable {
-        let precision, recall, f1: Double
-        let gold, system, correct: Int
-        init(_ prf: PRF) {
-            func percent(_ x: Double) -> Double { (x * 10000).rounded() / 100 }
-            precision = percent(prf.precision)
-            recall = percent(prf.recall)
-            f1 = percent(prf.f1)
-            gold = prf.gold
-            system = prf.system
-            correct = prf.correct
-        }
-    }
-
     struct Report: Encodable {
         let file: String
         let sentences: Int
-        let tokens: Metric
-        let words: Metric
+        let tokens: MetricRecord
+        let words: MetricRecord
     }
 
     func run() throws {
@@ -81,8 +67,24 @@ struct EvalSegmentCommand: ParsableCommand {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let report = Report(file: conllu, sentences: gold.count, tokens: Metric(result.tokens), words: Metric(result.words))
+            let report = Report(file: conllu, sentences: gold.count, tokens: MetricRecord(result.tokens), words: MetricRecord(result.words))
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         }
+    }
+}
+
+/// Precision, recall and F1 in percent with their counts, as the eval commands print them.
+struct MetricRecord: Encodable {
+    let precision, recall, f1: Double
+    let gold, system, correct: Int
+
+    init(_ prf: PRF) {
+        func percent(_ x: Double) -> Double { (x * 10000).rounded() / 100 }
+        precision = percent(prf.precision)
+        recall = percent(prf.recall)
+        f1 = percent(prf.f1)
+        gold = prf.gold
+        system = prf.system
+        correct = prf.correct
     }
 }

@@ -62,25 +62,11 @@ struct EvalNERCommand: ParsableCommand {
     @Option(help: "Gold CoNLL file: token<TAB>tag, blank line between sentences.")
     var conll: String
 
-    struct Metric: Encodable {
-        let precision, recall, f1: Double
-        let gold, system, correct: Int
-        init(_ c: EntityScorer.Counts) {
-            func percent(_ x: Double) -> Double { (x * 10000).rounded() / 100 }
-            precision = percent(c.precision)
-            recall = percent(c.recall)
-            f1 = percent(c.f1)
-            gold = c.gold
-            system = c.system
-            correct = c.correct
-        }
-    }
-
     struct Report: Encodable {
         let file: String
         let sentences: Int
-        let overall: Metric
-        let perType: [String: Metric]
+        let overall: MetricRecord
+        let perType: [String: MetricRecord]
     }
 
     func run() throws {
@@ -89,8 +75,8 @@ struct EvalNERCommand: ParsableCommand {
             let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled(), knowledge: try KnowledgeBase.bundled())
             let system = gold.map { tagger.tag($0.tokens) }
             let (overall, perClass) = EntityScorer.score(gold: gold.map(\.tags), system: system)
-            let report = Report(file: conll, sentences: gold.count, overall: Metric(overall),
-                                perType: Dictionary(uniqueKeysWithValues: perClass.map { ($0.key.rawValue, Metric($0.value)) }))
+            let report = Report(file: conll, sentences: gold.count, overall: MetricRecord(overall),
+                                perType: Dictionary(uniqueKeysWithValues: perClass.map { ($0.key.rawValue, MetricRecord($0.value)) }))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))

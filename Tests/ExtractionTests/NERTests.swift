@@ -35,7 +35,7 @@ import Testing
         let gold: [[BIOTag]] = [[.begin(.person), .inside(.person), .outside, .begin(.location)]]
         let system: [[BIOTag]] = [[.begin(.person), .outside, .outside, .begin(.location)]]
         let (overall, perClass) = EntityScorer.score(gold: gold, system: system)
-        #expect(overall == EntityScorer.Counts(gold: 2, system: 2, correct: 1))
+        #expect(overall == PRF(gold: 2, system: 2, correct: 1))
         #expect(perClass[.location]?.f1 == 1)
         #expect(perClass[.person]?.correct == 0)
     }

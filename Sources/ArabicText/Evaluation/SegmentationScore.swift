@@ -4,6 +4,12 @@ public struct PRF: Hashable, Sendable, Codable {
     public var system: Int
     public var correct: Int
 
+    public init(gold: Int = 0, system: Int = 0, correct: Int = 0) {
+        self.gold = gold
+        self.system = system
+        self.correct = correct
+    }
+
     public var precision: Double { system == 0 ? 0 : Double(correct) / Double(system) }
     public var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }
     public var f1: Double { gold + system == 0 ? 0 : 2 * Double(correct) / Double(gold + system) }

@@ -1,13 +1,8 @@
+import ArabicText
+
 /// Entity-level precision, recall and F1 (an entity counts when its span and class both match),
 /// overall and per class, as conlleval computes them.
 public enum EntityScorer {
-    public struct Counts: Sendable, Codable, Hashable {
-        public var gold = 0, system = 0, correct = 0
-        public var precision: Double { system == 0 ? 0 : Double(correct) / Double(system) }
-        public var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }
-        public var f1: Double { gold + system == 0 ? 0 : 2 * Double(correct) / Double(gold + system) }
-    }
-
     /// Entities of a tag sequence as (class, first token, last token); a stray I-X starts an entity.
     public static func entities(_ tags: [BIOTag]) -> [(EntityClass, Int, Int)] {
         var out: [(EntityClass, Int, Int)] = []
@@ -29,19 +24,19 @@ public enum EntityScorer {
         return out
     }
 
-    public static func score(gold: [[BIOTag]], system: [[BIOTag]]) -> (overall: Counts, perClass: [EntityClass: Counts]) {
-        var overall = Counts()
-        var perClass: [EntityClass: Counts] = [:]
+    public static func score(gold: [[BIOTag]], system: [[BIOTag]]) -> (overall: PRF, perClass: [EntityClass: PRF]) {
+        var overall = PRF()
+        var perClass: [EntityClass: PRF] = [:]
         for (g, s) in zip(gold, system) {
             let goldEntities = entities(g), systemEntities = entities(s)
             let goldSet = Set(goldEntities.map { "\($0.0.rawValue) \($0.1) \($0.2)" })
-            for e in goldEntities { overall.gold += 1; perClass[e.0, default: Counts()].gold += 1 }
+            for e in goldEntities { overall.gold += 1; perClass[e.0, default: PRF()].gold += 1 }
             for e in systemEntities {
                 overall.system += 1
-                perClass[e.0, default: Counts()].system += 1
+                perClass[e.0, default: PRF()].system += 1
                 if goldSet.contains("\(e.0.rawValue) \(e.1) \(e.2)") {
                     overall.correct += 1
-                    perClass[e.0, default: Counts()].correct += 1
+                    perClass[e.0, default: PRF()].correct += 1
                 }
             }
         }
