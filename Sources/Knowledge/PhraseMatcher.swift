@@ -15,13 +15,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     public init() {}
 
-    /// The matching form of one word: folded letters, the article ال dropped when three letters or
-    /// more remain (القاهرة → قاهرة, but الله stays whole).
+    /// The matching form of one word: folded letters without the article (see
+    /// `LetterKey.withoutArticle`).
     public static func key(_ word: some StringProtocol) -> LetterKey {
-        let scalars = Array(word.unicodeScalars)
-        let letters = scalars.filter { !ScalarClass.isDiacritic($0.value) && !ScalarClass.isTatweel($0.value) }
-        if letters.count > 4, letters[0] == "ا", letters[1] == "ل" { return LetterKey(letters.dropFirst(2), folded: true) }
-        return LetterKey(letters, folded: true)
+        LetterKey(word, folded: true).withoutArticle
     }
 
     /// The keys of a phrase as written in a lexicon: split on spaces, each word keyed.

@@ -153,7 +153,7 @@ struct TrainClustersCommand: ParsableCommand {
                 let segmented = segmenter.segment(text, tokens: tokens)
                 for sentence in splitter.split(text, tokens: tokens) {
                     sentences.append(segmented[sentence.tokens].map { token in
-                        token.token.kind == .arabic ? LetterKey(token.stemWithoutArticle ?? "", folded: true) : other
+                        token.token.kind == .arabic ? token.stemKey ?? other : other
                     })
                 }
             }

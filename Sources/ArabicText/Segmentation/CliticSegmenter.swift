@@ -23,16 +23,20 @@ public struct SegmentedToken: Hashable, Sendable {
     /// The stem's form, the article included.
     public var stem: String? { segments.first { $0.role == .stem }?.form }
 
-    /// The stem without the article ال, for matching against lexicons of bare words.
+    /// The stem without the article ال (when three letters or more remain), for matching
+    /// against lexicons of bare words.
     public var stemWithoutArticle: String? {
         guard let stem else { return nil }
         let scalars = Array(stem.unicodeScalars)
-        if scalars.count > 3, scalars[0] == "ا", scalars[1] == "ل" {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[2...])
-            return String(view)
+        if scalars.count > 4, scalars[0] == "ا", scalars[1] == "ل" {
+            return String(String.UnicodeScalarView(scalars[2...]))
         }
         return stem
+    }
+
+    /// The matching key of the stem without its article (see `LetterKey.withoutArticle`).
+    public var stemKey: LetterKey? {
+        stem.map { LetterKey($0, folded: true).withoutArticle }
     }
 }
 

@@ -31,6 +31,21 @@ public struct LetterKey: Hashable, Sendable, CustomStringConvertible {
         self.init(string.unicodeScalars, folded: folded)
     }
 
+    private init(code: String) {
+        self.code = code
+    }
+
+    /// The key without a leading article ال, when at least three letters remain (القاهرة → قاهرة,
+    /// but الله stays whole): the form names and lexicon words are matched in.
+    public var withoutArticle: LetterKey {
+        let bytes = code.utf8
+        guard bytes.count > 4, bytes.first == Self.alef, bytes.dropFirst().first == Self.lam else { return self }
+        return LetterKey(code: String(code.dropFirst(2)))
+    }
+
+    private static let alef = exactTable[0x27]
+    private static let lam = exactTable[0x44]
+
     public var description: String { text }
 
     /// The letters back in Arabic script (bare alef and yeh where the key is folded).

@@ -44,7 +44,7 @@ public struct EntityRecognizer: Sendable {
             let range = sentence.tokens
             let tags = tagger.tag(text, segmented[range])
             let keys = range.map { i in
-                tokens[i].kind == .arabic ? PhraseMatcher<NameEntry>.key(segmented[i].stem ?? text.text(tokens[i].span)) : LetterKey("", folded: true)
+                tokens[i].kind == .arabic ? segmented[i].stemKey ?? PhraseMatcher<NameEntry>.key(text.text(tokens[i].span)) : LetterKey("", folded: true)
             }
             var known: [Int: (length: Int, entry: NameEntry)] = [:]
             var k = 0

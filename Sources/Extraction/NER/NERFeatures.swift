@@ -76,16 +76,15 @@ struct NERFeatureExtractor: Sendable {
             default: break
             }
         }
-        let stemForm = segmented.stem ?? text.text(segmented.token.span)
-        let bare = segmented.stemWithoutArticle ?? stemForm
-        if bare != stemForm { mask |= 64 }
-        let stemKey = LetterKey(bare, folded: true)
+        let stem = segmented.stem.map { LetterKey($0, folded: true) } ?? LetterKey(text.scalars[segmented.token.span.start..<segmented.token.span.end], folded: true)
+        let stemKey = stem.withoutArticle
+        if stemKey != stem { mask |= 64 }
         let count = segmenter.model.wordCounts[stemKey]?.count ?? 0
         let wordClass = clusters?[stemKey]
         var view = NERToken(key: LetterKey(text.scalars[segmented.token.span.start..<segmented.token.span.end], folded: true).code, stem: stemKey.code,
-                            proclitics: mask, shape: 0, length: UInt8(min(bare.unicodeScalars.count, 12)),
+                            proclitics: mask, shape: 0, length: UInt8(min(stemKey.code.utf8.count, 12)),
                             frequency: UInt8(count == 0 ? 0 : min(20, 1 + (Int.bitWidth - 1 - count.leadingZeroBitCount))),
-                            match: PhraseMatcher<NameEntry>.key(stemForm))
+                            match: stemKey)
         view.coarseClass = wordClass?.coarse ?? 0xFFFF
         view.fineClass = wordClass?.fine ?? 0xFFFF
         return view

@@ -6,7 +6,8 @@ import Foundation
 public struct NERModel: Sendable {
     static let tagCount = BIOTag.all.count
 
-    var rows: [UInt64: Int]
+    var rows: [UInt64: Int] { didSet { table = FeatureTable(rows) } }
+    private(set) var table: FeatureTable
     var emissions: [Float]       // rows.count × tagCount
     var transitions: [Float]     // (tagCount + 1) × tagCount; the last row is the sentence start
 
@@ -14,6 +15,7 @@ public struct NERModel: Sendable {
 
     init(rows: [UInt64: Int], emissions: [Float], transitions: [Float]) {
         self.rows = rows
+        self.table = FeatureTable(rows)
         self.emissions = emissions
         self.transitions = transitions
     }

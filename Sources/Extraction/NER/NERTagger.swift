@@ -21,16 +21,16 @@ public struct NERTagger: Sendable {
 
     /// Tags tokens given as strings (CoNLL input); each is tokenized and segmented first.
     public func tag(_ tokens: [String]) -> [BIOTag] {
-        decode(scores(extractor.views(tokens), model.rows, model.emissions)).map { BIOTag.all[$0] }
+        decode(scores(extractor.views(tokens), model.table, model.emissions)).map { BIOTag.all[$0] }
     }
 
     /// Tags a sentence of a text whose tokens are already segmented.
     public func tag(_ text: ScalarText, _ tokens: ArraySlice<SegmentedToken>) -> [BIOTag] {
-        decode(scores(extractor.views(text, tokens), model.rows, model.emissions)).map { BIOTag.all[$0] }
+        decode(scores(extractor.views(text, tokens), model.table, model.emissions)).map { BIOTag.all[$0] }
     }
 
     /// Emission scores, tokens × tags.
-    func scores(_ views: [NERToken], _ rows: [UInt64: Int], _ emissions: [Float]) -> [[Float]] {
+    func scores(_ views: [NERToken], _ table: FeatureTable, _ emissions: [Float]) -> [[Float]] {
         let n = NERModel.tagCount
         var features: [UInt64] = []
         var out: [[Float]] = []
@@ -39,7 +39,7 @@ public struct NERTagger: Sendable {
             extractor.features(views, i, into: &features)
             var score = [Float](repeating: 0, count: n)
             for feature in features {
-                guard let row = rows[feature] else { continue }
+                guard let row = table.row(feature) else { continue }
                 for t in 0..<n { score[t] += emissions[row * n + t] }
             }
             out.append(score)
