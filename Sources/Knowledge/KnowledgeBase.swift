@@ -10,6 +10,9 @@ public struct KnowledgeBase: Sendable {
     public private(set) var agents = PhraseMatcher<Agent>()
     /// Words that announce names (given names, titles, head words); see `Cue`.
     public internal(set) var cues = PhraseMatcher<Cue>()
+    /// Titles and roles that stand for a known person once the person has been named
+    /// (المشير، القائد العام للجيش الوطني الليبي → Khalifa Haftar): values are entity indexes.
+    public private(set) var personReferences = PhraseMatcher<Int>()
     private var index: [String: Int] = [:]
 
     public init() {}
@@ -111,6 +114,9 @@ public struct KnowledgeBase: Sendable {
             addName(name, person, .name)
             for variant in table.values(row, "variants_ar") {
                 addName(variant, person, variant.split(separator: " ").count == 1 && name.split(separator: " ").count > 1 ? .surname : .name)
+            }
+            for reference in table.values(row, "titles_ar") + table.values(row, "role_ar").filter({ !$0.contains("،") && !$0.contains("(") }) {
+                personReferences.insert(phrase: reference, person)
             }
         }
     }

@@ -12,7 +12,11 @@ import Testing
         RUS\tRU\tRUS\tRussia\tروسيا\t\tروسي|روسية|الروسي|الروسية\tMoscow\tموسكو\t\t55.75\t37.62
 
         """))
-        knowledge.loadPersons(TSV.table("id\tname_ar\tvariants_ar\tname_en\tcountry\tcameo\nperson:test\tسالم بو زيد\tبو زيد\tSalem Bou Zaid\tLBY\tLBYGOV\n"))
+        knowledge.loadPersons(TSV.table("""
+        id\tname_ar\tvariants_ar\tname_en\tcountry\trole_ar\tcameo\ttitles_ar
+        person:test\tسالم بو زيد\tبو زيد\tSalem Bou Zaid\tLBY\tرئيس مجلس الحكماء\tLBYGOV\tالشيخ|المستشار
+
+        """))
         let segmenter = try CliticSegmenter.bundled()
         return EntityRecognizer(tagger: try NERTagger.bundled(segmenter: segmenter, knowledge: knowledge), knowledge: knowledge,
                                 segmenter: segmenter, splitter: try SentenceSplitter.bundled())
@@ -43,6 +47,17 @@ import Testing
         let person = try #require(found.first { $0.kb == "person:test" })
         #expect(person.mentions.map { text.text($0) } == ["سالم بو زيد", "بو زيد"])
         #expect(found.filter { $0.kb == "person:test" }.count == 1)
+    }
+
+    @Test func aTitleAfterTheNamedPersonIsThatPerson() throws {
+        let (text, found) = try entities("استقبل سالم بو زيد الوفد أمس. وأكد المستشار أن رئيس مجلس الحكماء سيزور المدينة.")
+        let person = try #require(found.first { $0.kb == "person:test" })
+        #expect(person.mentions.map { text.text($0) } == ["سالم بو زيد", "المستشار", "رئيس مجلس الحكماء"])
+    }
+
+    @Test func aTitleWithoutTheNamedPersonStaysUnlinked() throws {
+        let (_, found) = try entities("وأكد المستشار أن الوفد سيزور المدينة.")
+        #expect(!found.contains { $0.kb == "person:test" })
     }
 
     @Test func entityIdsAreNumberedInOrderOfFirstMention() throws {

@@ -34,6 +34,8 @@ public struct EntityRecognizer: Sendable {
         var text: String
         /// Kept only if the same KB entity was mentioned before (a surname alone).
         var needsAntecedent = false
+        /// For a title or role: the known persons it may stand for.
+        var referents: [Int] = []
     }
 
     public func entities(_ text: ScalarText) -> [DocumentEntity] {
@@ -85,6 +87,21 @@ public struct EntityRecognizer: Sendable {
             for (n, span) in spans.enumerated() where !consumed.contains(n) {
                 mentions.append(mention(span.range, span.cls, nil))
             }
+            // Titles and roles of known persons (المشير، القائد العام …) outside names: they refer
+            // to such a person only if the document has named exactly one of them before.
+            let named = Set(mentions.flatMap { $0.tokens })
+            var r = 0
+            while r < keys.count {
+                guard !named.contains(range.lowerBound + r), let (length, persons) = knowledge.personReferences.longestMatch(keys, from: r) else {
+                    r += 1
+                    continue
+                }
+                var m = mention(r..<(r + length), nil, nil)
+                m.referents = persons
+                m.needsAntecedent = true
+                mentions.append(m)
+                r += length
+            }
         }
         return merge(mentions.sorted { $0.span < $1.span })
     }
@@ -117,6 +134,12 @@ public struct EntityRecognizer: Sendable {
             let words = PhraseMatcher<NameEntry>.keys(m.text)
             var target: Int?
             var document: DocumentEntity
+            if !m.referents.isEmpty {
+                // A title joins the one person it may name who is already in the document.
+                let present = Set(m.referents.compactMap { byKey["kb:" + knowledge.entities[$0].id] })
+                if present.count == 1, let target = present.first { entities[target].mentions.append(m.span) }
+                continue
+            }
             if let entry = m.entry {
                 let entity = knowledge.entities[entry.entity]
                 document = DocumentEntity(id: "", name: entity.name, nameEnglish: entity.nameEnglish, type: entity.type, kb: entity.id,
