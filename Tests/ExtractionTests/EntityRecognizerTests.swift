@@ -17,6 +17,13 @@ import Testing
         person:test\tسالم بو زيد\tبو زيد\tSalem Bou Zaid\tLBY\tرئيس مجلس الحكماء\tLBYGOV\tالشيخ|المستشار
 
         """))
+        knowledge.loadAgents(TSV.table("""
+        term_ar\tvariants_ar\tagent\tentity_type\tnote
+        وزير الدفاع\tوزيرة الدفاع\tMIL\tPERSON\t
+        الحكومة\tحكومة\tGOV\tGOVERNMENT\t
+        مصادر\tمصدر\tSOURCE\tSOURCE\t
+
+        """))
         let segmenter = try CliticSegmenter.bundled()
         return EntityRecognizer(tagger: try NERTagger.bundled(segmenter: segmenter, knowledge: knowledge), knowledge: knowledge,
                                 segmenter: segmenter, splitter: try SentenceSplitter.bundled())
@@ -58,6 +65,23 @@ import Testing
     @Test func aTitleWithoutTheNamedPersonStaysUnlinked() throws {
         let (_, found) = try entities("وأكد المستشار أن الوفد سيزور المدينة.")
         #expect(!found.contains { $0.kb == "person:test" })
+    }
+
+    @Test func aRoleWithANisbaIsAnActorOfThatCountry() throws {
+        let (text, found) = try entities("وصل وزير الدفاع الروسي إلى طرابلس، ورحبت الحكومة الليبية بالزيارة.")
+        let minister = try #require(found.first { $0.cameo == "RUSMIL" })
+        #expect(minister.type == .person)
+        #expect(minister.country == "RUS")
+        #expect(minister.mentions.map { text.text($0) } == ["وزير الدفاع الروسي"])
+        let government = try #require(found.first { $0.cameo == "LBYGOV" })
+        #expect(government.type == .government)
+        #expect(found.contains { $0.kb == "country:RUS" })
+    }
+
+    @Test func sourcesAreNotActors() throws {
+        let (_, found) = try entities("وقالت مصادر ليبية إن الوفد غادر.")
+        #expect(!found.contains { $0.cameo == "LBYSOURCE" })
+        #expect(found.contains { $0.kb == "country:LBY" })
     }
 
     @Test func entityIdsAreNumberedInOrderOfFirstMention() throws {

@@ -36,7 +36,15 @@ public struct EntityRecognizer: Sendable {
         var needsAntecedent = false
         /// For a title or role: the known persons it may stand for.
         var referents: [Int] = []
+        /// For a role or body of a country (الخارجية الروسية): its type, country and CAMEO code.
+        var composed: (type: EntityType, country: String, cameo: String)?
     }
+
+    /// Entity types of the agent table's `entity_type` column that make actors.
+    static let agentTypes: [String: EntityType] = [
+        "GOVERNMENT": .government, "MILITARY": .military, "ARMED_GROUP": .armedGroup, "PERSON": .person,
+        "ORGANIZATION": .organization, "IGO": .igo, "GROUP": .other,
+    ]
 
     public func entities(_ text: ScalarText) -> [DocumentEntity] {
         let tokens = Tokenizer().tokenize(text)
@@ -86,6 +94,23 @@ public struct EntityRecognizer: Sendable {
             }
             for (n, span) in spans.enumerated() where !consumed.contains(n) {
                 mentions.append(mention(span.range, span.cls, nil))
+            }
+            // A role or body followed by a country's nisba, a country or a known actor is an actor
+            // of that country: الخارجية الروسية (RUSGOV), وزير الدفاع التركي (TURMIL), قوات حفتر (LBYMIL).
+            var a = 0
+            while a < keys.count {
+                guard let (length, agents) = knowledge.agents.longestMatch(keys, from: a),
+                      let agent = agents.first, let type = Self.agentTypes[agent.entityType],
+                      let owner = known[a + length], let country = knowledge.entities[owner.entry.entity].country else {
+                    a += 1
+                    continue
+                }
+                let ownerEntity = knowledge.entities[owner.entry.entity]
+                let countryCode = ownerEntity.type == .country ? ownerEntity.cameo ?? country : country
+                var m = mention(a..<(a + length + owner.length), nil, nil)
+                m.composed = (type, country, agent.code == "INHERIT" ? (ownerEntity.cameo ?? countryCode) : countryCode + agent.code)
+                mentions.append(m)
+                a += length
             }
             // Titles and roles of known persons (المشير، القائد العام …) outside names: they refer
             // to such a person only if the document has named exactly one of them before.
@@ -140,7 +165,11 @@ public struct EntityRecognizer: Sendable {
                 if present.count == 1, let target = present.first { entities[target].mentions.append(m.span) }
                 continue
             }
-            if let entry = m.entry {
+            if let composed = m.composed {
+                document = DocumentEntity(id: "", name: m.text, nameEnglish: nil, type: composed.type, kb: nil, country: composed.country,
+                                          cameo: composed.cameo, latitude: nil, longitude: nil, mentions: [])
+                target = byKey["actor:\(composed.cameo):" + words.map(\.code).joined(separator: " ")]
+            } else if let entry = m.entry {
                 let entity = knowledge.entities[entry.entity]
                 document = DocumentEntity(id: "", name: entity.name, nameEnglish: entity.nameEnglish, type: entity.type, kb: entity.id,
                                           country: entity.country, cameo: entity.cameo, latitude: entity.latitude, longitude: entity.longitude, mentions: [])
@@ -168,7 +197,9 @@ public struct EntityRecognizer: Sendable {
             document.mentions = [m.span]
             entities.append(document)
             let index = entities.count - 1
-            if let kb = document.kb { byKey["kb:" + kb] = index } else {
+            if let composed = m.composed {
+                byKey["actor:\(composed.cameo):" + words.map(\.code).joined(separator: " ")] = index
+            } else if let kb = document.kb { byKey["kb:" + kb] = index } else {
                 byKey["name:\(document.type.rawValue):" + words.map(\.code).joined(separator: " ")] = index
             }
             if document.type == .person { personNames.append((words, index)) }
