@@ -8,7 +8,7 @@ public struct NERTrainer {
     public var pruneBelow: Float = 0.02
     /// Share of known-name matches hidden from the tagger in training, so that it also learns the
     /// context of names and does not lean on the knowledge base alone (which misses most names).
-    public var gazetteerDropout = 0.5
+    public var gazetteerDropout = 0.3
 
     public init() {}
 
