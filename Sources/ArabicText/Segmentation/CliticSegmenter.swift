@@ -17,6 +17,24 @@ public struct Segment: Hashable, Sendable {
 public struct SegmentedToken: Hashable, Sendable {
     public var token: Token
     public var segments: [Segment]
+    /// Matching keys computed once per distinct word by the segmenter (nil: derived on demand).
+    var keys: SegmentKeys?
+
+    public init(token: Token, segments: [Segment]) {
+        self.token = token
+        self.segments = segments
+    }
+
+    init(token: Token, segments: [Segment], keys: SegmentKeys?) {
+        self.token = token
+        self.segments = segments
+        self.keys = keys
+    }
+
+    /// The matching key of the whole token (folded letters, clitics included); nil for non-Arabic tokens.
+    public var tokenKey: LetterKey? {
+        keys?.token ?? (token.kind == .arabic ? LetterKey(segments.map(\.form).joined(), folded: true) : nil)
+    }
 
     public var isMultiword: Bool { segments.count > 1 }
 
@@ -34,10 +52,26 @@ public struct SegmentedToken: Hashable, Sendable {
         return stem
     }
 
+    /// Whether `stemKey` left out the stem's article.
+    public var stemHasArticle: Bool {
+        if let keys { return keys.droppedArticle }
+        guard let stem else { return false }
+        let key = LetterKey(stem, folded: true)
+        return key.withoutArticle != key
+    }
+
     /// The matching key of the stem without its article (see `LetterKey.withoutArticle`).
     public var stemKey: LetterKey? {
-        stem.map { LetterKey($0, folded: true).withoutArticle }
+        keys?.stem ?? stem.map { LetterKey($0, folded: true).withoutArticle }
     }
+}
+
+/// The matching keys of a word, kept with its plan so that later stages need not rebuild them.
+struct SegmentKeys: Hashable, Sendable {
+    var token: LetterKey
+    var stem: LetterKey
+    /// The stem began with an article that `stem` leaves out.
+    var droppedArticle: Bool
 }
 
 /// Splits Arabic tokens into proclitics, stem and pronoun enclitic, as UD Arabic does.
@@ -79,7 +113,7 @@ public struct CliticSegmenter: Sendable {
         var afterSaying = false
         for k in stride(from: i - 1, through: max(0, i - 4), by: -1) {
             guard tokens[k].token.kind == .arabic else { break }
-            if let stem = tokens[k].stem, model.innaContexts.contains(LetterKey(stem, folded: true)) { afterSaying = true; break }
+            if let stem = tokens[k].stemKey, model.innaContexts.contains(stem) { afterSaying = true; break }
         }
         if startsSentence || afterSaying { tokens[i].segments[stem].form = "إن" }
     }
@@ -91,11 +125,21 @@ public struct CliticSegmenter: Sendable {
         }
         guard token.kind == .arabic else { return whole() }
         let word = Letters(text, token.span)
-        let plan = cache.plan(for: LetterKey(word.scalars, folded: false)) { best(word) }
-        guard plan.count > 1 else { return whole() }
-        return SegmentedToken(token: token, segments: plan.map { part in
+        let analysis = cache.analysis(for: LetterKey(word.scalars, folded: false)) {
+            let plan = best(word)
+            let tokenKey = LetterKey(word.scalars, folded: true)
+            let stem = plan.count > 1 ? plan.first { $0.role == .stem }.map { LetterKey($0.form, folded: true) } : tokenKey
+            let stemKey = (stem ?? tokenKey).withoutArticle
+            return PlanCache.Analysis(plan: plan, keys: SegmentKeys(token: tokenKey, stem: stemKey, droppedArticle: stemKey != (stem ?? tokenKey)))
+        }
+        guard analysis.plan.count > 1 else {
+            var token = whole()
+            token.keys = analysis.keys
+            return token
+        }
+        return SegmentedToken(token: token, segments: analysis.plan.map { part in
             Segment(form: part.form, span: Span(start: word.offset(part.letters.lowerBound), end: word.offset(part.letters.upperBound)), role: part.role)
-        })
+        }, keys: analysis.keys)
     }
 
     /// The best split of a word, with the stem spelled as UD writes it.

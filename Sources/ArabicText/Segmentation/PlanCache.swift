@@ -6,14 +6,20 @@ import Synchronization
 /// scoring each form once and reusing the plan makes segmentation several times faster.
 /// The cache forgets everything when it grows past `capacity`, which bounds its memory.
 final class PlanCache: Sendable {
-    private let plans = Mutex<[LetterKey: [CliticSegmenter.PlannedSegment]]>([:])
+    /// A word's split and its matching keys.
+    struct Analysis: Sendable {
+        var plan: [CliticSegmenter.PlannedSegment]
+        var keys: SegmentKeys
+    }
+
+    private let plans = Mutex<[LetterKey: Analysis]>([:])
     private let capacity: Int
 
     init(capacity: Int = 200_000) {
         self.capacity = capacity
     }
 
-    func plan(for word: LetterKey, compute: () -> [CliticSegmenter.PlannedSegment]) -> [CliticSegmenter.PlannedSegment] {
+    func analysis(for word: LetterKey, compute: () -> Analysis) -> Analysis {
         if let known = plans.withLock({ $0[word] }) { return known }
         let plan = compute()
         plans.withLock { cache in

@@ -52,6 +52,7 @@ public struct EntityRecognizer: Sendable {
         var mentions: [Mention] = []
         for sentence in splitter.split(text, tokens: tokens) {
             let range = sentence.tokens
+            let sentenceMentions = mentions.count
             let tags = tagger.tag(text, segmented[range])
             let keys = range.map { i in
                 tokens[i].kind == .arabic ? segmented[i].stemKey ?? PhraseMatcher<NameEntry>.key(text.text(tokens[i].span)) : LetterKey("", folded: true)
@@ -114,7 +115,7 @@ public struct EntityRecognizer: Sendable {
             }
             // Titles and roles of known persons (المشير، القائد العام …) outside names: they refer
             // to such a person only if the document has named exactly one of them before.
-            let named = Set(mentions.flatMap { $0.tokens })
+            let named = Set(mentions[sentenceMentions...].flatMap { $0.tokens })
             var r = 0
             while r < keys.count {
                 guard !named.contains(range.lowerBound + r), let (length, persons) = knowledge.personReferences.longestMatch(keys, from: r) else {

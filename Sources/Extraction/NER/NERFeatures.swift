@@ -76,12 +76,12 @@ struct NERFeatureExtractor: Sendable {
             default: break
             }
         }
-        let stem = segmented.stem.map { LetterKey($0, folded: true) } ?? LetterKey(text.scalars[segmented.token.span.start..<segmented.token.span.end], folded: true)
-        let stemKey = stem.withoutArticle
-        if stemKey != stem { mask |= 64 }
+        let tokenKey = segmented.tokenKey ?? LetterKey(text.scalars[segmented.token.span.start..<segmented.token.span.end], folded: true)
+        let stemKey = segmented.stemKey ?? tokenKey.withoutArticle
+        if segmented.stemHasArticle { mask |= 64 }
         let count = segmenter.model.wordCounts[stemKey]?.count ?? 0
         let wordClass = clusters?[stemKey]
-        var view = NERToken(key: LetterKey(text.scalars[segmented.token.span.start..<segmented.token.span.end], folded: true).code, stem: stemKey.code,
+        var view = NERToken(key: tokenKey.code, stem: stemKey.code,
                             proclitics: mask, shape: 0, length: UInt8(min(stemKey.code.utf8.count, 12)),
                             frequency: UInt8(count == 0 ? 0 : min(20, 1 + (Int.bitWidth - 1 - count.leadingZeroBitCount))),
                             match: stemKey)

@@ -33,18 +33,19 @@ public struct NERTagger: Sendable {
     func scores(_ views: [NERToken], _ table: FeatureTable, _ emissions: [Float]) -> [[Float]] {
         let n = NERModel.tagCount
         var features: [UInt64] = []
-        var out: [[Float]] = []
-        out.reserveCapacity(views.count)
-        for i in views.indices {
+        features.reserveCapacity(48)
+        return views.indices.map { i in
             extractor.features(views, i, into: &features)
             var score = [Float](repeating: 0, count: n)
-            for feature in features {
-                guard let row = table.row(feature) else { continue }
-                for t in 0..<n { score[t] += emissions[row * n + t] }
+            emissions.withUnsafeBufferPointer { weights in
+                for feature in features {
+                    guard let row = table.row(feature) else { continue }
+                    let base = row * n
+                    for t in 0..<n { score[t] += weights[base + t] }
+                }
             }
-            out.append(score)
+            return score
         }
-        return out
     }
 
     /// The best tag sequence under the transition weights and the BIO constraint.
