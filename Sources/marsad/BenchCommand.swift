@@ -3,6 +3,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import Knowledge
+import Synchronization
 
 /// `marsad bench`: throughput and memory of Marsad's stages on a corpus.
 struct BenchCommand: ParsableCommand {
@@ -61,25 +62,31 @@ struct BenchTextCommand: ParsableCommand {
     @Option(help: "Run only the stages whose name contains this (for profiling).")
     var only: String?
 
+    @Option(help: "Use only the first N documents (0: all).")
+    var limit = 0
+
+    @Option(help: "Worker threads sharing the documents (1: single core).")
+    var cores = 1
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
     func run() throws {
         try reportingInputErrors {
-            let texts = try CorpusReader.texts(corpus)
+            let texts = try CorpusReader.texts(corpus, limit: limit)
             let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
+            let cores = max(1, self.cores)
             let normalizer = ArabicNormalizer()
             let tokenizer = Tokenizer()
             let splitter = try SentenceSplitter.bundled()
             let segmenter = try CliticSegmenter.bundled()
-            func measure(_ stage: String, _ body: (String) -> Int) -> StageResult? {
+            func measure(_ stage: String, _ body: @escaping @Sendable (String) -> Int) -> StageResult? {
                 if let only, !stage.contains(only) { return nil }
                 var best = Double.infinity
                 var units = 0
                 for _ in 0..<max(1, repeats) {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    units = 0
-                    for text in texts { units += body(text) }
+                    units = Self.run(texts, cores: cores, body)
                     best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 }
                 return StageResult(stage: stage, megabytes: megabytes, documents: texts.count, seconds: best, units: units)
@@ -105,15 +112,29 @@ struct BenchTextCommand: ParsableCommand {
                 struct Report: Encodable { let corpus: String; let cores: Int; let stages: [StageResult]; let peakResidentMegabytes: Double }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(Report(corpus: corpus, cores: 1, stages: results, peakResidentMegabytes: peak)), as: UTF8.self))
+                print(String(decoding: try encoder.encode(Report(corpus: corpus, cores: cores, stages: results, peakResidentMegabytes: peak)), as: UTF8.self))
             } else {
-                print("corpus: \(corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, 1 core")
+                print("corpus: \(corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, \(cores) core\(cores == 1 ? "" : "s")")
                 for r in results {
                     print("\(r.stage.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", r.megabytesPerSecond)) MB/s \(String(format: "%10.0f", r.documentsPerSecond)) docs/s  \(r.units) units")
                 }
                 print("peak RSS: \(String(format: "%.0f", peak)) MB")
             }
         }
+    }
+}
+
+extension BenchTextCommand {
+    /// Runs `body` over every text on `cores` threads (documents dealt round-robin); the sum of its results.
+    static func run(_ texts: [String], cores: Int, _ body: @escaping @Sendable (String) -> Int) -> Int {
+        guard cores > 1 else { return texts.reduce(0) { $0 + body($1) } }
+        let total = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: cores) { worker in
+            var sum = 0
+            for i in stride(from: worker, to: texts.count, by: cores) { sum += body(texts[i]) }
+            total.withLock { $0 += sum }
+        }
+        return total.withLock { $0 }
     }
 }
 
@@ -136,8 +157,7 @@ struct BenchNERCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            var texts = try CorpusReader.texts(corpus)
-            if limit > 0 { texts = Array(texts.prefix(limit)) }
+            let texts = try CorpusReader.texts(corpus, limit: limit)
             let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
             let loadStart = DispatchTime.now().uptimeNanoseconds
             let knowledge = try KnowledgeBase.bundled()

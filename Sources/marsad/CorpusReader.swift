@@ -4,6 +4,12 @@ import Foundation
 /// Reads a corpus for training and benchmarks: a directory of `.txt` files, one `.txt` file,
 /// or a `.jsonl` file whose objects carry the article in a `text` field.
 enum CorpusReader {
+    /// The texts of a corpus; with `limit` > 0 only the first `limit`.
+    static func texts(_ path: String, limit: Int) throws(InputError) -> [String] {
+        let all = try texts(path)
+        return limit > 0 ? Array(all.prefix(limit)) : all
+    }
+
     static func texts(_ path: String) throws(InputError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
