@@ -6,10 +6,10 @@ import Foundation
 public struct NERModel: Sendable {
     static let tagCount = BIOTag.all.count
 
-    var rows: [UInt64: Int] { didSet { table = FeatureTable(rows) } }
-    private(set) var table: FeatureTable
-    var emissions: [Float]       // rows.count × tagCount
-    var transitions: [Float]     // (tagCount + 1) × tagCount; the last row is the sentence start
+    let rows: [UInt64: Int]
+    let table: FeatureTable       // the same map, for fast lookup
+    let emissions: [Float]        // rows.count × tagCount
+    let transitions: [Float]      // (tagCount + 1) × tagCount; the last row is the sentence start
 
     public var featureCount: Int { rows.count }
 
