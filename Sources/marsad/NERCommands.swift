@@ -33,8 +33,9 @@ struct NERCommand: ParsableCommand {
             }
             let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled(), knowledge: try KnowledgeBase.bundled())
             var output = OutputBuffer()
-            for sentence in sentences {
-                for (token, tag) in zip(sentence.tokens, tagger.tag(sentence.tokens)) {
+            // The whole input is one document: names tagged in one sentence help tag them in others.
+            for (sentence, tags) in zip(sentences, tagger.tagDocument(sentences.map(\.tokens))) {
+                for (token, tag) in zip(sentence.tokens, tags) {
                     output.write("\(token)\t\(tag)\n")
                 }
                 output.write("\n")
@@ -73,7 +74,7 @@ struct EvalNERCommand: ParsableCommand {
         try reportingInputErrors {
             let gold = try readTaggedCoNLL(conll)
             let tagger = try NERTagger.bundled(segmenter: try CliticSegmenter.bundled(), knowledge: try KnowledgeBase.bundled())
-            let system = gold.map { tagger.tag($0.tokens) }
+            let system = tagger.tagDocument(gold.map(\.tokens))
             let (overall, perClass) = EntityScorer.score(gold: gold.map(\.tags), system: system)
             let report = Report(file: conll, sentences: gold.count, overall: MetricRecord(overall),
                                 perType: Dictionary(uniqueKeysWithValues: perClass.map { ($0.key.rawValue, MetricRecord($0.value)) }))

@@ -68,3 +68,23 @@ import Testing
         #expect(try Self.tagger.get().tag([]).isEmpty)
     }
 }
+
+@Suite struct DocumentPropagationTests {
+    @Test func aNameTaggedOnceIsTaggedWhereverItRepeats() throws {
+        let tagger = try NERTaggerTests.tagger.get()
+        let sentences = [["افتتح", "مصرف", "الواحة", "فرعا"], ["وزار", "مصرف", "الواحة", "الوفد"]]
+        let views = sentences.map { tagger.extractor.views($0) }
+        var tags: [[BIOTag]] = [[.outside, .begin(.organization), .inside(.organization), .outside], [.outside, .outside, .outside, .outside]]
+        tagger.propagate(views, &tags)
+        #expect(tags[1] == [.outside, .begin(.organization), .inside(.organization), .outside])
+    }
+
+    @Test func commonSingleWordsDoNotSpread() throws {
+        let tagger = try NERTaggerTests.tagger.get()
+        let sentences = [["قال", "المتحدث"], ["ثم", "قال", "الوزير"]]
+        let views = sentences.map { tagger.extractor.views($0) }
+        var tags: [[BIOTag]] = [[.begin(.person), .outside], [.outside, .outside, .outside]]
+        tagger.propagate(views, &tags)
+        #expect(tags[1] == [.outside, .outside, .outside])
+    }
+}

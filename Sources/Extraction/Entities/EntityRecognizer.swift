@@ -50,10 +50,11 @@ public struct EntityRecognizer: Sendable {
         let tokens = Tokenizer().tokenize(text)
         let segmented = segmenter.segment(text, tokens: tokens)
         var mentions: [Mention] = []
-        for sentence in splitter.split(text, tokens: tokens) {
+        let sentences = splitter.split(text, tokens: tokens)
+        let documentTags = tagger.tagDocument(text, sentences.map { segmented[$0.tokens] })
+        for (sentence, tags) in zip(sentences, documentTags) {
             let range = sentence.tokens
             let sentenceMentions = mentions.count
-            let tags = tagger.tag(text, segmented[range])
             let keys = range.map { i in
                 tokens[i].kind == .arabic ? segmented[i].stemKey ?? PhraseMatcher<NameEntry>.key(text.text(tokens[i].span)) : LetterKey("", folded: true)
             }

@@ -24,6 +24,59 @@ public struct NERTagger: Sendable {
         decode(scores(extractor.views(tokens), model.table, model.emissions)).map { BIOTag.all[$0] }
     }
 
+    /// Tags the sentences of one document (token strings, as CoNLL input gives them); see
+    /// `propagate` for what the document adds.
+    public func tagDocument(_ sentences: [[String]]) -> [[BIOTag]] {
+        tagDocument(views: sentences.map { extractor.views($0) })
+    }
+
+    /// Tags the sentences of one document whose tokens are already segmented.
+    public func tagDocument(_ text: ScalarText, _ sentences: [ArraySlice<SegmentedToken>]) -> [[BIOTag]] {
+        tagDocument(views: sentences.map { extractor.views(text, $0) })
+    }
+
+    private func tagDocument(views: [[NERToken]]) -> [[BIOTag]] {
+        var tags = views.map { decode(scores($0, model.table, model.emissions)).map { BIOTag.all[$0] } }
+        propagate(views, &tags)
+        return tags
+    }
+
+    /// Gives every untagged repetition of a name tagged elsewhere in the document the same class:
+    /// a name is usually recognizable in one of its mentions. Single words seen more than 64
+    /// times in the news corpus are too ambiguous to spread (ANERcorp dev F1 72.0 → 74.2).
+    func propagate(_ views: [[NERToken]], _ tags: inout [[BIOTag]]) {
+        var names: [[String]: EntityClass] = [:]
+        for (s, sentence) in tags.enumerated() {
+            for (cls, first, last) in EntityScorer.entities(sentence) {
+                let key = views[s][first...last].map(\.stem)
+                if key.count == 1 && views[s][first].frequency > 6 { continue }
+                names[key] = names[key] ?? cls
+            }
+        }
+        guard let longest = names.keys.map(\.count).max() else { return }
+        let firstWords = Set(names.keys.compactMap(\.first))
+        for s in tags.indices {
+            var i = 0
+            while i < tags[s].count {
+                guard tags[s][i] == .outside, firstWords.contains(views[s][i].stem) else {
+                    i += 1
+                    continue
+                }
+                var matched = 0
+                for length in stride(from: min(longest, tags[s].count - i), through: 1, by: -1) {
+                    let range = i..<(i + length)
+                    guard range.allSatisfy({ tags[s][$0] == .outside }),
+                          let cls = names[views[s][range].map(\.stem)] else { continue }
+                    tags[s][i] = .begin(cls)
+                    for k in range.dropFirst() { tags[s][k] = .inside(cls) }
+                    matched = length
+                    break
+                }
+                i += max(1, matched)
+            }
+        }
+    }
+
     /// Tags a sentence of a text whose tokens are already segmented.
     public func tag(_ text: ScalarText, _ tokens: ArraySlice<SegmentedToken>) -> [BIOTag] {
         decode(scores(extractor.views(text, tokens), model.table, model.emissions)).map { BIOTag.all[$0] }
