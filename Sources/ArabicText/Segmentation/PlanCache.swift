@@ -4,7 +4,9 @@ import Synchronization
 ///
 /// News text repeats itself: a few tens of thousands of word forms make up most tokens, so
 /// scoring each form once and reusing the plan makes segmentation several times faster.
-/// The cache forgets everything when it grows past `capacity`, which bounds its memory.
+/// The cache is split into shards, each behind its own lock, so that threads rarely wait for
+/// one another; a shard forgets everything when it grows past its share of `capacity`,
+/// which bounds memory.
 final class PlanCache: Sendable {
     /// A word's split and its matching keys.
     struct Analysis: Sendable {
@@ -12,20 +14,28 @@ final class PlanCache: Sendable {
         var keys: SegmentKeys
     }
 
-    private let plans = Mutex<[LetterKey: Analysis]>([:])
-    private let capacity: Int
+    /// One lock and the words behind it.
+    private final class Shard: Sendable {
+        let words = Mutex<[LetterKey: Analysis]>([:])
+    }
+
+    private static let shardCount = 16
+    private let shards: [Shard]
+    private let shardCapacity: Int
 
     init(capacity: Int = 200_000) {
-        self.capacity = capacity
+        shards = (0..<Self.shardCount).map { _ in Shard() }
+        shardCapacity = max(1, capacity / Self.shardCount)
     }
 
     func analysis(for word: LetterKey, compute: () -> Analysis) -> Analysis {
-        if let known = plans.withLock({ $0[word] }) { return known }
-        let plan = compute()
-        plans.withLock { cache in
-            if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
-            cache[word] = plan
+        let shard = shards[Int(UInt(bitPattern: word.hashValue) % UInt(Self.shardCount))]
+        if let known = shard.words.withLock({ $0[word] }) { return known }
+        let analysis = compute()
+        shard.words.withLock { cache in
+            if cache.count >= shardCapacity { cache.removeAll(keepingCapacity: true) }
+            cache[word] = analysis
         }
-        return plan
+        return analysis
     }
 }
