@@ -369,4 +369,10 @@ import Testing
         #expect(String(decoding: encoded, as: UTF8.self) == "[\"2020-02-20\"]")
         #expect(try JSONDecoder().decode([CalendarDate].self, from: encoded) == [thursday])
     }
+
+    @Test func emptyTextHasNoDates() throws {
+        let recognizer = try DateRecognizer.bundled()
+        #expect(recognizer.recognize(ScalarText(""), tokens: [], reference: CalendarDate(iso: "2020-02-20")).isEmpty)
+        #expect(recognizer.recognize(ScalarText(" \n "), tokens: [], reference: nil).isEmpty)
+    }
 }

@@ -135,3 +135,51 @@ import Testing
         #expect(result.stderr.contains("line 1"))
     }
 }
+
+@Suite struct BadInputTests {
+    @Test func emptyInputGivesEmptyOutput() throws {
+        for command in [["segment", "-"], ["tokenize", "-"], ["sentences", "-"], ["dates", "-"]] {
+            let result = try CommandRunner.run(command, stdin: Data())
+            #expect(result.status == 0, "\(command)")
+            #expect(result.stdout.isEmpty, "\(command)")
+        }
+        let entities = try CommandRunner.run(["entities", "-"], stdin: Data())
+        #expect(entities.status == 0)
+        #expect(entities.stdout.contains("\"entities\" : ["))
+    }
+
+    @Test func binaryAndUTF16InputAreRefusedWithTheirOffset() throws {
+        let binary = try CommandRunner.temporaryFile(Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x00, 0x01]))
+        let utf16 = try CommandRunner.temporaryFile(Data([0xFF, 0xFE, 0x27, 0x06, 0x44, 0x06]))
+        defer {
+            try? FileManager.default.removeItem(at: binary)
+            try? FileManager.default.removeItem(at: utf16)
+        }
+        let first = try CommandRunner.run(["segment", binary.path])
+        #expect(first.status == 65)
+        #expect(first.stderr.contains("byte offset 5"))
+        let second = try CommandRunner.run(["entities", utf16.path])
+        #expect(second.status == 65)
+        #expect(second.stderr.contains("byte offset 0"))
+    }
+
+    @Test func aDirectoryIsNotAnInputFile() throws {
+        let result = try CommandRunner.run(["tokenize", FileManager.default.temporaryDirectory.path])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("is a directory"))
+    }
+
+    @Test func htmlAndLatinTextAreTokenizedWithoutCrashing() throws {
+        let result = try CommandRunner.run(["segment", "--format", "text", "-"], stdin: Data("<script>alert('x')</script> <p>وقال</p> 新华社 \u{202B}".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("و+قال"))
+    }
+
+    @Test func aBadJSONLineInACorpusNamesItsLine() throws {
+        let corpus = try CommandRunner.temporaryFile(Data("{\"text\": \"قال\"}\nnot json\n".utf8), suffix: ".jsonl")
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let result = try CommandRunner.run(["bench", "text", "--corpus", corpus.path, "--repeats", "1"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(":2"))
+    }
+}

@@ -43,9 +43,10 @@ public struct DateRecognizer: Sendable {
     ///   without it, relative expressions are still found but their `value` is nil.
     public func recognize(_ text: ScalarText, tokens: [Token], reference: CalendarDate?) -> [DateExpression] {
         var found: [DateExpression] = []
+        guard !tokens.isEmpty else { return found }
         // A date never runs across a line break: headlines, datelines and captions stand alone.
         var lineStart = 0
-        for t in 1...max(tokens.count, 1) where t == tokens.count || Self.lineBreak(text, between: tokens[t - 1], tokens[t]) {
+        for t in 1...tokens.count where t == tokens.count || Self.lineBreak(text, between: tokens[t - 1], tokens[t]) {
             if lineStart < t {
                 recognize(text, tokens: Array(tokens[lineStart..<t]), reference: reference, into: &found)
             }
