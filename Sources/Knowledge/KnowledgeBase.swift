@@ -28,8 +28,12 @@ public struct KnowledgeBase: Sendable {
         return entities.count - 1
     }
 
+    /// Indexes a name of an entity once: the same name from two tables, or with and without the
+    /// article, keeps its first role.
     mutating func addName(_ phrase: some StringProtocol, _ entity: Int, _ role: NameRole) {
-        names.insert(phrase: phrase, NameEntry(entity: entity, role: role))
+        let keys = PhraseMatcher<NameEntry>.keys(phrase)
+        guard !names.values(keys).contains(where: { $0.entity == entity }) else { return }
+        names.insert(keys, NameEntry(entity: entity, role: role))
     }
 
     /// Loads every table present in the bundle (missing optional tables are skipped).
@@ -71,6 +75,8 @@ public struct KnowledgeBase: Sendable {
                                     longitude: table.value(row, "capital_lon").flatMap { Double($0) }))
             addName(capital, city, .capital)
             for variant in table.values(row, "capital_variants_ar") { addName(variant, city, .capital) }
+            // The capital's row in the places table is the same city.
+            if let placeID = table.value(row, "capital_id") { index[String(placeID)] = city }
         }
     }
 

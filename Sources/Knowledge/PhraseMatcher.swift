@@ -45,6 +45,16 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         insert(Self.keys(phrase), value)
     }
 
+    /// The values stored for exactly this phrase.
+    public func values(_ words: [LetterKey]) -> [Value] {
+        var node = 0
+        for word in words {
+            guard let next = nodes[node].children[word] else { return [] }
+            node = next
+        }
+        return nodes[node].values
+    }
+
     /// The longest phrase that starts at `words[start]`: its length in words and its values.
     public func longestMatch(_ words: [LetterKey], from start: Int) -> (length: Int, values: [Value])? {
         var node = 0

@@ -53,6 +53,17 @@ import Testing
         #expect(kb.names.longestMatch(federation, from: 0)?.length == 2)
     }
 
+    @Test func aCapitalListedAsAPlaceIsOneEntity() throws {
+        var kb = KnowledgeBase()
+        kb.loadCountries(TSV.table("iso3\tname_ar\tcapital_ar\tcapital_en\tcapital_id\nLBY\tليبيا\tطرابلس\tTripoli\tgeonames:2210247\n"))
+        kb.loadPlaces(TSV.table("id\tname_ar\tvariants_ar\tname_en\tcountry\tkind\tlat\tlon\ngeonames:2210247\tطرابلس\tطرابلس الغرب\tTripoli\tLBY\tcity\t32.89\t13.19\n"))
+        let match = try #require(kb.names.longestMatch([PhraseMatcher<NameEntry>.key("طرابلس")], from: 0))
+        #expect(match.values.count == 1)
+        #expect(kb.entities[match.values[0].entity].id == "capital:LBY")
+        let variant = try #require(kb.names.longestMatch(PhraseMatcher<NameEntry>.keys("طرابلس الغرب"), from: 0))
+        #expect(kb.entities[variant.values[0].entity].id == "capital:LBY")
+    }
+
     @Test func personsKnowTheirSurnames() throws {
         var kb = KnowledgeBase()
         kb.loadPersons(TSV.table("id\tname_ar\tvariants_ar\tname_en\tcountry\tcameo\np:1\tسالم الكبير\tالكبير\tSalem al-Kabir\tLBY\tLBYGOV\n"))
