@@ -130,12 +130,13 @@ public struct CliticSegmenter: Sendable {
             let tokenKey = LetterKey(word.scalars, folded: true)
             let stem = plan.count > 1 ? plan.first { $0.role == .stem }.map { LetterKey($0.form, folded: true) } : tokenKey
             let stemKey = (stem ?? tokenKey).withoutArticle
-            return PlanCache.Analysis(plan: plan, keys: SegmentKeys(token: tokenKey, stem: stemKey, droppedArticle: stemKey != (stem ?? tokenKey)))
+            return PlanCache.Analysis(plan: plan, keys: SegmentKeys(token: tokenKey, stem: stemKey, droppedArticle: stemKey != (stem ?? tokenKey)),
+                                      written: word.string(0..<word.count))
         }
         guard analysis.plan.count > 1 else {
-            var token = whole()
-            token.keys = analysis.keys
-            return token
+            // Without marks the token is written exactly as its cached letters: share that string.
+            let form = word.count == token.span.length ? analysis.written : text.text(token.span)
+            return SegmentedToken(token: token, segments: [Segment(form: form, span: token.span, role: .stem)], keys: analysis.keys)
         }
         return SegmentedToken(token: token, segments: analysis.plan.map { part in
             Segment(form: part.form, span: Span(start: word.offset(part.letters.lowerBound), end: word.offset(part.letters.upperBound)), role: part.role)
@@ -258,7 +259,9 @@ public struct CliticSegmenter: Sendable {
         }
     }
 
-    func analyses(_ word: Letters) -> [Candidate] {
+    /// Every candidate split of a word with its score; `keepFeatures` also keeps each one's
+    /// features (for training).
+    func analyses(_ word: Letters, keepFeatures: Bool = false) -> [Candidate] {
         let key = LetterKey(word.scalars, folded: true)
         if let forms = model.memorized[LetterKey(word.scalars, folded: false)] ?? model.memorized[key] {
             return [Candidate(proclitic: .none, enclitic: .none, stem: 0..<word.count, memorized: forms, score: .infinity)]
@@ -267,8 +270,12 @@ public struct CliticSegmenter: Sendable {
         let tokenCount = model.count(key)
         let tokenIsStem = model.cliticInitialStems.contains(word.scalars)
         for i in candidates.indices {
-            candidates[i].features = features(candidates[i], word, tokenCount: tokenCount, tokenIsStem: tokenIsStem)
-            candidates[i].score = candidates[i].features.reduce(0) { $0 + model.weights[$1] }
+            if keepFeatures {
+                candidates[i].features = features(candidates[i], word, tokenCount: tokenCount, tokenIsStem: tokenIsStem)
+                candidates[i].score = candidates[i].features.reduce(0) { $0 + model.weights[$1] }
+            } else {
+                candidates[i].score = score(candidates[i], word, tokenCount: tokenCount, tokenIsStem: tokenIsStem)
+            }
         }
         return candidates
     }
@@ -336,10 +343,11 @@ public struct CliticSegmenter: Sendable {
     /// The stem written as the corpus most often writes it: hamza on alef restored where the
     /// token omits it, final ى restored only when no pronoun follows (على but علي+ه).
     func restoreSpelling(_ candidate: Candidate, _ word: Letters) -> String {
+        // A word that does not split is written as in the text; no form is needed for it.
+        guard candidate.proclitic != .none || candidate.enclitic != .none else { return "" }
         let a = candidate.stemLetters(word)
         let written = String(String.UnicodeScalarView(a))
-        guard candidate.proclitic != .none || candidate.enclitic != .none,
-              let spelling = model.wordCounts[LetterKey(a, folded: true)]?.spelling else { return written }
+        guard let spelling = model.wordCounts[LetterKey(a, folded: true)]?.spelling else { return written }
         var b = Array(spelling.unicodeScalars)
         guard a.count == b.count else { return written }
         for i in b.indices {
@@ -352,6 +360,23 @@ public struct CliticSegmenter: Sendable {
     }
 
     func features(_ c: Candidate, _ word: Letters, tokenCount: Int, tokenIsStem: Bool) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(SegmentationFeatures.templates.count)
+        forEachFeature(c, word, tokenCount: tokenCount, tokenIsStem: tokenIsStem) { out.append($0) }
+        return out
+    }
+
+    /// The candidate's score under the model's weights, without collecting its features.
+    func score(_ c: Candidate, _ word: Letters, tokenCount: Int, tokenIsStem: Bool) -> Double {
+        var score = 0.0
+        model.weights.withUnsafeBufferPointer { weights in
+            forEachFeature(c, word, tokenCount: tokenCount, tokenIsStem: tokenIsStem) { score += weights[$0] }
+        }
+        return score
+    }
+
+    /// Calls `body` with the weight index of each feature of a candidate split.
+    func forEachFeature(_ c: Candidate, _ word: Letters, tokenCount: Int, tokenIsStem: Bool, _ body: (Int) -> Void) {
         typealias F = SegmentationFeatures
         let p = c.proclitic.rawValue
         let e = c.enclitic.rawValue
@@ -380,22 +405,20 @@ public struct CliticSegmenter: Sendable {
         default: last = 5
         }
         let stemIsStem = model.cliticInitialStems.contains(stemScalars) ? 1 : 0
-        return [
-            F.index(0, p, e),
-            F.index(1, p, stemBin),
-            F.index(2, e, stemBin),
-            F.index(3, p, diff),
-            F.index(4, e, diff),
-            F.index(5, p, hasArticle),
-            F.index(6, p, length),
-            F.index(7, e, length),
-            F.index(8, e, c.tehMarbuta ? 1 : 0, stemCount > 0 ? 1 : 0),
-            F.index(9, p, tokenIsStem ? 1 : 0),
-            F.index(10, p, first),
-            F.index(11, e, last),
-            F.index(12, p, e, tokenBin),
-            F.index(13, p, stemIsStem),
-            F.index(14, p, e, stemCount == 0 ? 1 : 0, tokenCount == 0 ? 1 : 0),
-        ]
+        body(F.index(0, p, e))
+        body(F.index(1, p, stemBin))
+        body(F.index(2, e, stemBin))
+        body(F.index(3, p, diff))
+        body(F.index(4, e, diff))
+        body(F.index(5, p, hasArticle))
+        body(F.index(6, p, length))
+        body(F.index(7, e, length))
+        body(F.index(8, e, c.tehMarbuta ? 1 : 0, stemCount > 0 ? 1 : 0))
+        body(F.index(9, p, tokenIsStem ? 1 : 0))
+        body(F.index(10, p, first))
+        body(F.index(11, e, last))
+        body(F.index(12, p, e, tokenBin))
+        body(F.index(13, p, stemIsStem))
+        body(F.index(14, p, e, stemCount == 0 ? 1 : 0, tokenCount == 0 ? 1 : 0))
     }
 }

@@ -12,6 +12,8 @@ final class PlanCache: Sendable {
     struct Analysis: Sendable {
         var plan: [CliticSegmenter.PlannedSegment]
         var keys: SegmentKeys
+        /// The word's letters as written (no marks).
+        var written: String
     }
 
     /// One lock and the words behind it.

@@ -44,12 +44,24 @@ public enum SegmentationFeatures {
 
     public static var dimension: Int { offsets.last! }
 
+    /// The sizes of each template's dimensions, for index arithmetic without arrays.
+    static let dimensions: [[Int]] = templates.map(\.dims)
+
     @inline(__always)
-    static func index(_ template: Int, _ values: Int...) -> Int {
-        let dims = templates[template].dims
-        var index = 0
-        for (value, size) in zip(values, dims) { index = index * size + value }
-        return offsets[template] + index
+    static func index(_ template: Int, _ a: Int, _ b: Int) -> Int {
+        offsets[template] + a * dimensions[template][1] + b
+    }
+
+    @inline(__always)
+    static func index(_ template: Int, _ a: Int, _ b: Int, _ c: Int) -> Int {
+        let d = dimensions[template]
+        return offsets[template] + (a * d[1] + b) * d[2] + c
+    }
+
+    @inline(__always)
+    static func index(_ template: Int, _ a: Int, _ b: Int, _ c: Int, _ e: Int) -> Int {
+        let d = dimensions[template]
+        return offsets[template] + ((a * d[1] + b) * d[2] + c) * d[3] + e
     }
 
     /// log2 bin of a count: 0 for unseen, then 1, 2–3, 4–7 …

@@ -69,9 +69,14 @@ public struct SegmenterTrainer {
         var prepared: [(candidates: [CliticSegmenter.Candidate], gold: Int)] = []
         var unreachable = 0
         for example in examples {
-            let candidates = segmenter.analyses(example.letters)
+            let candidates = segmenter.analyses(example.letters, keepFeatures: true)
             let goldKey = matchForms(example.gold)
-            if let gold = candidates.firstIndex(where: { matchForms(segmenter.plan($0, example.letters).map(\.form)) == goldKey }) {
+            // A candidate that does not split stands for the token as written.
+            func forms(_ candidate: CliticSegmenter.Candidate) -> [String] {
+                let plan = segmenter.plan(candidate, example.letters)
+                return plan.count == 1 ? [example.letters.string(0..<example.letters.count)] : plan.map(\.form)
+            }
+            if let gold = candidates.firstIndex(where: { matchForms(forms($0)) == goldKey }) {
                 prepared.append((candidates, gold))
             } else {
                 unreachable += 1
