@@ -119,9 +119,7 @@ struct BenchTextCommand: ParsableCommand {
             let peak = peakResidentMegabytes()
             if json {
                 struct Report: Encodable { let corpus: String; let cores: Int; let stages: [StageResult]; let peakResidentMegabytes: Double }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(Report(corpus: corpus, cores: cores, stages: results, peakResidentMegabytes: peak)), as: UTF8.self))
+                try JSONOutput.printPretty(Report(corpus: corpus, cores: cores, stages: results, peakResidentMegabytes: peak))
             } else {
                 print("corpus: \(corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, \(cores) core\(cores == 1 ? "" : "s")")
                 for r in results {
@@ -185,10 +183,8 @@ struct BenchNERCommand: ParsableCommand {
                     let corpus: String; let cores: Int; let knowledgeLoadSeconds: Double; let loadSeconds: Double
                     let stages: [StageResult]; let peakResidentMegabytes: Double
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(Report(corpus: corpus, cores: 1, knowledgeLoadSeconds: knowledgeSeconds, loadSeconds: loadSeconds,
-                                                                 stages: [result], peakResidentMegabytes: peak)), as: UTF8.self))
+                try JSONOutput.printPretty(Report(corpus: corpus, cores: 1, knowledgeLoadSeconds: knowledgeSeconds, loadSeconds: loadSeconds,
+                    stages: [result], peakResidentMegabytes: peak))
             } else {
                 print("corpus: \(corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, 1 core")
                 print("load: knowledge base \(String(format: "%.0f", knowledgeSeconds * 1000)) ms, all models \(String(format: "%.0f", loadSeconds * 1000)) ms")

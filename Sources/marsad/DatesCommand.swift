@@ -48,7 +48,7 @@ struct DatesCommand: ParsableCommand {
             let recognizer = try DateRecognizer.bundled()
             var output = OutputBuffer()
             for date in recognizer.recognize(text, tokens: Tokenizer().tokenize(text), reference: reference) {
-                output.write(JSONLines.line(Record(value: date.value, precision: date.precision.rawValue, relative: date.isRelative,
+                output.write(JSONOutput.line(Record(value: date.value, precision: date.precision.rawValue, relative: date.isRelative,
                                                    text: date.text, start: date.span.start, end: date.span.end)))
             }
         }

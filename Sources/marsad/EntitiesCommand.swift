@@ -51,9 +51,7 @@ struct EntitiesCommand: ParsableCommand {
             let text = ScalarText(try InputFiles.text(input))
             let recognizer = try EntityRecognizer.bundled()
             let records = recognizer.entities(text).map { Record(entity: $0, text: text) }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(Output(entities: records)), as: UTF8.self))
+            try JSONOutput.printPretty(Output(entities: records))
         }
     }
 }

@@ -65,10 +65,7 @@ struct EvalSegmentCommand: ParsableCommand {
                 let lines = errors.sorted { $0.value > $1.value }.prefix(showErrors).map { "\($0.value)\t\($0.key)" }
                 FileHandle.standardError.write(Data(("count\ttoken\tgold\tsystem\n" + lines.joined(separator: "\n") + "\n").utf8))
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let report = Report(file: conllu, sentences: gold.count, tokens: MetricRecord(result.tokens), words: MetricRecord(result.words))
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try JSONOutput.printPretty(Report(file: conllu, sentences: gold.count, tokens: MetricRecord(result.tokens), words: MetricRecord(result.words)))
         }
     }
 }

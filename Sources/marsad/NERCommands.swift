@@ -78,9 +78,7 @@ struct EvalNERCommand: ParsableCommand {
             let (overall, perClass) = EntityScorer.score(gold: gold.map(\.tags), system: system)
             let report = Report(file: conll, sentences: gold.count, overall: MetricRecord(overall),
                                 perType: Dictionary(uniqueKeysWithValues: perClass.map { ($0.key.rawValue, MetricRecord($0.value)) }))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try JSONOutput.printPretty(report)
         }
     }
 }

@@ -17,11 +17,20 @@ struct SpanRecord: Encodable {
     }
 }
 
-enum JSONLines {
+/// How the commands print JSON: one compact object per line, or one pretty document.
+enum JSONOutput {
     static func line(_ value: some Encodable) -> String {
+        String(decoding: (try? encoder(pretty: false).encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+
+    static func printPretty(_ value: some Encodable) throws {
+        print(String(decoding: try encoder(pretty: true).encode(value), as: UTF8.self))
+    }
+
+    private static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 }
 
@@ -40,7 +49,7 @@ struct TokenizeCommand: ParsableCommand {
             let text = ScalarText(try InputFiles.text(input))
             var output = OutputBuffer()
             for token in Tokenizer().tokenize(text) {
-                output.write(JSONLines.line(SpanRecord(text, token.span, kind: token.kind.rawValue)))
+                output.write(JSONOutput.line(SpanRecord(text, token.span, kind: token.kind.rawValue)))
             }
         }
     }
@@ -62,7 +71,7 @@ struct SentencesCommand: ParsableCommand {
             let splitter = try SentenceSplitter.bundled()
             var output = OutputBuffer()
             for sentence in splitter.split(text) {
-                output.write(JSONLines.line(SpanRecord(text, sentence.span)))
+                output.write(JSONOutput.line(SpanRecord(text, sentence.span)))
             }
         }
     }

@@ -85,7 +85,7 @@ public struct WordClusterer {
             let norm = vector.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
             return norm > 0 ? vector.map { ($0.0, $0.1 / norm) } : []
         }
-        var generator = SplitMix(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         let coarse = kMeans(vectors, Array(vectors.indices), k: coarseClasses, dimension: dimension, generator: &generator)
         var classes: [LetterKey: (coarse: UInt16, fine: UInt16)] = [:]
         for c in 0..<coarseClasses {
@@ -98,7 +98,7 @@ public struct WordClusterer {
 
     /// Spherical k-means over the vectors `members`; returns each member's cluster (by member
     /// order when `members` is a subset, by vector index when it is all of them).
-    private func kMeans(_ vectors: [[(Int, Float)]], _ members: [Int], k: Int, dimension: Int, generator: inout SplitMix) -> [Int] {
+    private func kMeans(_ vectors: [[(Int, Float)]], _ members: [Int], k: Int, dimension: Int, generator: inout SeededGenerator) -> [Int] {
         guard k > 1, members.count > k else { return members.indices.map { $0 % max(1, k) } }
         var centroids = (0..<k).map { _ -> [Float] in
             var centroid = [Float](repeating: 0, count: dimension)

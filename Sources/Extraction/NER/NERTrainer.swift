@@ -20,7 +20,7 @@ public struct NERTrainer {
         var rows: [UInt64: Int] = [:]
         var prepared: [(features: [[Int]], gold: [Int])] = []
         var buffer: [UInt64] = []
-        var dropout = SplitMix(seed: 3)
+        var dropout = SeededGenerator(seed: 3)
         for sentence in sentences {
             var views = tagger.extractor.views(sentence.tokens)
             for i in views.indices where Double(dropout.next() % 1000) / 1000 < gazetteerDropout {
@@ -44,7 +44,7 @@ public struct NERTrainer {
         var transitionUpdates = transitions
         var step = 0.0
         var order = Array(prepared.indices)
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for epoch in 0..<epochs {
             order.shuffle(using: &generator)
             for index in order {
@@ -83,18 +83,5 @@ public struct NERTrainer {
             kept += slice
         }
         return NERModel(rows: keptRows, emissions: kept, transitions: average(transitions, transitionUpdates))
-    }
-}
-
-/// A small seeded generator so that training is reproducible.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
     }
 }
