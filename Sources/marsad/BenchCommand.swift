@@ -21,6 +21,24 @@ func peakResidentMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// The corpus options every benchmark takes.
+struct BenchCorpusOptions: ParsableArguments {
+    @Option(help: "A directory of .txt files or a .jsonl file with a \"text\" field.")
+    var corpus: String
+
+    @Option(help: "Use only the first N documents (0: all).")
+    var limit = 0
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    /// The documents and their size in megabytes (10^6 UTF-8 bytes).
+    func texts() throws(InputError) -> (texts: [String], megabytes: Double) {
+        let texts = try CorpusReader.texts(corpus, limit: limit)
+        return (texts, Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000)
+    }
+}
+
 /// One stage's measured throughput.
 struct StageResult: Encodable {
     let stage: String
@@ -56,8 +74,7 @@ struct BenchTextCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "A directory of .txt files or a .jsonl file with a \"text\" field.")
-    var corpus: String
+    @OptionGroup var input: BenchCorpusOptions
 
     @Option(help: "How many times to run each stage; the fastest run is reported.")
     var repeats = 3
@@ -65,19 +82,12 @@ struct BenchTextCommand: ParsableCommand {
     @Option(help: "Run only the stages whose name contains this (for profiling).")
     var only: String?
 
-    @Option(help: "Use only the first N documents (0: all).")
-    var limit = 0
-
     @Option(help: "Worker threads sharing the documents (1: single core).")
     var cores = 1
 
-    @Flag(help: "Print the results as JSON.")
-    var json = false
-
     func run() throws {
         try reportingInputErrors {
-            let texts = try CorpusReader.texts(corpus, limit: limit)
-            let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
+            let (texts, megabytes) = try input.texts()
             let cores = max(1, self.cores)
             let normalizer = ArabicNormalizer()
             let tokenizer = Tokenizer()
@@ -117,11 +127,11 @@ struct BenchTextCommand: ParsableCommand {
                 },
             ].compactMap { $0 }
             let peak = peakResidentMegabytes()
-            if json {
+            if input.json {
                 struct Report: Encodable { let corpus: String; let cores: Int; let stages: [StageResult]; let peakResidentMegabytes: Double }
-                try JSONOutput.printPretty(Report(corpus: corpus, cores: cores, stages: results, peakResidentMegabytes: peak))
+                try JSONOutput.printPretty(Report(corpus: input.corpus, cores: cores, stages: results, peakResidentMegabytes: peak))
             } else {
-                print("corpus: \(corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, \(cores) core\(cores == 1 ? "" : "s")")
+                print("corpus: \(input.corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, \(cores) core\(cores == 1 ? "" : "s")")
                 for r in results {
                     print("\(r.stage.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", r.megabytesPerSecond)) MB/s \(String(format: "%10.0f", r.documentsPerSecond)) docs/s  \(r.units) units")
                 }
@@ -153,19 +163,11 @@ struct BenchNERCommand: ParsableCommand {
         discussion: "Also reports how long loading the knowledge base and the models takes."
     )
 
-    @Option(help: "A directory of .txt files or a .jsonl file with a \"text\" field.")
-    var corpus: String
-
-    @Option(help: "Use only the first N documents (0: all).")
-    var limit = 0
-
-    @Flag(help: "Print the results as JSON.")
-    var json = false
+    @OptionGroup var input: BenchCorpusOptions
 
     func run() throws {
         try reportingInputErrors {
-            let texts = try CorpusReader.texts(corpus, limit: limit)
-            let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
+            let (texts, megabytes) = try input.texts()
             let loadStart = DispatchTime.now().uptimeNanoseconds
             let knowledge = try KnowledgeBase.bundled()
             let knowledgeSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
@@ -178,15 +180,15 @@ struct BenchNERCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let result = StageResult(stage: "entities", megabytes: megabytes, documents: texts.count, seconds: seconds, units: units)
             let peak = peakResidentMegabytes()
-            if json {
+            if input.json {
                 struct Report: Encodable {
                     let corpus: String; let cores: Int; let knowledgeLoadSeconds: Double; let loadSeconds: Double
                     let stages: [StageResult]; let peakResidentMegabytes: Double
                 }
-                try JSONOutput.printPretty(Report(corpus: corpus, cores: 1, knowledgeLoadSeconds: knowledgeSeconds, loadSeconds: loadSeconds,
+                try JSONOutput.printPretty(Report(corpus: input.corpus, cores: 1, knowledgeLoadSeconds: knowledgeSeconds, loadSeconds: loadSeconds,
                     stages: [result], peakResidentMegabytes: peak))
             } else {
-                print("corpus: \(corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, 1 core")
+                print("corpus: \(input.corpus) — \(texts.count) documents, \(String(format: "%.1f", megabytes)) MB, 1 core")
                 print("load: knowledge base \(String(format: "%.0f", knowledgeSeconds * 1000)) ms, all models \(String(format: "%.0f", loadSeconds * 1000)) ms")
                 print("entities \(String(format: "%8.2f", result.megabytesPerSecond)) MB/s \(String(format: "%8.0f", result.documentsPerSecond)) docs/s  \(units) entities")
                 print("peak RSS: \(String(format: "%.0f", peak)) MB")
