@@ -27,15 +27,37 @@ enum InputError: Error, CustomStringConvertible {
 
 /// Reads the command line's inputs: a file path, or `-` for standard input.
 enum InputFiles {
+    /// The largest input read, in bytes: `MARSAD_MAX_INPUT_BYTES`, else 50 MB. A larger input is
+    /// refused before it is read whole, so a runaway file or pipe cannot exhaust memory.
+    static var maximumBytes: Int {
+        ProcessInfo.processInfo.environment["MARSAD_MAX_INPUT_BYTES"].flatMap { Int($0) }.map { max(0, $0) } ?? 50_000_000
+    }
+
     static func bytes(_ path: String) throws(InputError) -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
-        // FileHandle reads pipes and devices (<(…), /dev/stdin) as well as regular files.
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
-        defer { try? handle.close() }
-        return handle.readDataToEndOfFile()
+        let name = path == "-" ? "<stdin>" : path
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
+            guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory") }
+            // FileHandle reads pipes and devices (<(…), /dev/stdin) as well as regular files.
+            guard let file = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
+            handle = file
+        }
+        defer { if path != "-" { try? handle.close() } }
+        let limit = maximumBytes
+        var data = Data()
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            data.append(chunk)
+            if data.count > limit {
+                throw .badData(path: name, reason: "larger than the input limit of \(limit) bytes (set MARSAD_MAX_INPUT_BYTES to change it)")
+            }
+        }
+        return data
     }
 
     static func text(_ path: String) throws(InputError) -> String {

@@ -163,6 +163,17 @@ import Testing
         #expect(second.stderr.contains("byte offset 0"))
     }
 
+    @Test func inputOverTheSizeLimitIsRefused() throws {
+        let file = try CommandRunner.temporaryFile(Data(String(repeating: "قال الوزير. ", count: 200).utf8))
+        defer { try? FileManager.default.removeItem(at: file) }
+        let refused = try CommandRunner.run(["tokenize", file.path], environment: ["MARSAD_MAX_INPUT_BYTES": "1000"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("input limit of 1000 bytes"))
+        #expect(refused.stdout.isEmpty)
+        let accepted = try CommandRunner.run(["tokenize", file.path], environment: ["MARSAD_MAX_INPUT_BYTES": "100000"])
+        #expect(accepted.status == 0)
+    }
+
     @Test func aDirectoryIsNotAnInputFile() throws {
         let result = try CommandRunner.run(["tokenize", FileManager.default.temporaryDirectory.path])
         #expect(result.status == 66)
