@@ -70,6 +70,17 @@ enum InputFiles {
     }
 }
 
+/// Writes what the train commands produce (models, tables).
+enum OutputFiles {
+    static func write(_ text: String, to path: String) throws(InputError) {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw .unreadable(path: path, reason: "cannot be written: \(error.localizedDescription)")
+        }
+    }
+}
+
 extension ParsableCommand {
     /// Runs `body`, turning input errors into their message on stderr and their exit code.
     func reportingInputErrors(_ body: () throws -> Void) throws {

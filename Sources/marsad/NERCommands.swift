@@ -116,11 +116,7 @@ struct TrainNERCommand: ParsableCommand {
             let model = trainer.train(sentences, segmenter: try CliticSegmenter.bundled(), knowledge: knowledge, clusters: clusters) { epoch in
                 FileHandle.standardError.write(Data("epoch \(epoch)\n".utf8))
             }
-            do {
-                try model.tsv().write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError.unreadable(path: output, reason: "cannot write the model: \(error.localizedDescription)")
-            }
+            try OutputFiles.write(model.tsv(), to: output)
             print("sentences: \(sentences.count); features kept: \(model.featureCount)")
         }
     }
@@ -157,11 +153,7 @@ struct TrainClustersCommand: ParsableCommand {
                 }
             }
             let clusters = WordClusterer().cluster(sentences)
-            do {
-                try clusters.tsv().write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError.unreadable(path: output, reason: "cannot write the classes: \(error.localizedDescription)")
-            }
+            try OutputFiles.write(clusters.tsv(), to: output)
             print("sentences: \(sentences.count); words classed: \(clusters.classes.count)")
         }
     }

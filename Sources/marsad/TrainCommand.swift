@@ -56,13 +56,9 @@ struct TrainSegmentCommand: ParsableCommand {
             let (model, report) = trainer.train(treebank: sentences, wordCounts: counts, cliticInitialStems: stems, exceptions: exceptions)
             let folder = resources + "/segmenter"
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            do {
-                try SegmentationModel.wordCountsTSV(counts).write(toFile: folder + "/word-counts.tsv", atomically: true, encoding: .utf8)
-                try model.weightsTSV().write(toFile: folder + "/weights.tsv", atomically: true, encoding: .utf8)
-                try model.memorizedTSV(excluding: exceptions).write(toFile: folder + "/memorized.tsv", atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError.unreadable(path: folder, reason: "cannot write the model: \(error.localizedDescription)")
-            }
+            try OutputFiles.write(SegmentationModel.wordCountsTSV(counts), to: folder + "/word-counts.tsv")
+            try OutputFiles.write(model.weightsTSV(), to: folder + "/weights.tsv")
+            try OutputFiles.write(model.memorizedTSV(excluding: exceptions), to: folder + "/memorized.tsv")
             print("words counted: \(counts.count); training tokens: \(report.examples) (no candidate matches gold: \(report.unreachable)); memorized: \(report.memorized)")
         }
     }

@@ -77,11 +77,6 @@ public struct NERTagger: Sendable {
         }
     }
 
-    /// Tags a sentence of a text whose tokens are already segmented.
-    public func tag(_ text: ScalarText, _ tokens: ArraySlice<SegmentedToken>) -> [BIOTag] {
-        decode(scores(extractor.views(text, tokens), model.table, model.emissions)).map { BIOTag.all[$0] }
-    }
-
     /// Emission scores, tokens × tags.
     func scores(_ views: [NERToken], _ table: FeatureTable, _ emissions: [Float]) -> [[Float]] {
         let n = NERModel.tagCount
