@@ -171,8 +171,9 @@ struct BenchNERCommand: ParsableCommand {
             let loadStart = DispatchTime.now().uptimeNanoseconds
             let knowledge = try KnowledgeBase.bundled()
             let knowledgeSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
-            let recognizer = EntityRecognizer(tagger: try .bundled(segmenter: try CliticSegmenter.bundled(), knowledge: knowledge),
-                                              knowledge: knowledge, segmenter: try .bundled(), splitter: try .bundled())
+            let segmenter = try CliticSegmenter.bundled()
+            let recognizer = EntityRecognizer(tagger: try .bundled(segmenter: segmenter, knowledge: knowledge),
+                                              knowledge: knowledge, segmenter: segmenter, splitter: try .bundled())
             let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
             let start = DispatchTime.now().uptimeNanoseconds
             var units = 0
