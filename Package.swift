@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Arabic text core: decoding, normalization, tokens, sentences, clitics, numbers, dates.
@@ -32,18 +33,25 @@ let package = Package(
             dependencies: ["ArabicText", "Knowledge"],
             resources: [.copy("Resources")]
         ),
+        // From bytes to articles: plain text, HTML pages, JSON Lines; document ids (SHA-256).
+        .target(
+            name: "Ingest",
+            dependencies: ["ArabicText", "Extraction", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "marsad",
             dependencies: [
                 "ArabicText",
                 "Knowledge",
                 "Extraction",
+                "Ingest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
     ],
     swiftLanguageModes: [.v6]

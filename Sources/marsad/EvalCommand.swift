@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure accuracy against gold data.",
-        subcommands: [EvalSegmentCommand.self, EvalNERCommand.self]
+        subcommands: [EvalSegmentCommand.self, EvalNERCommand.self, EvalEventsCommand.self]
     )
 }
 

@@ -46,18 +46,20 @@ public struct EntityRecognizer: Sendable {
         "ORGANIZATION": .organization, "IGO": .igo, "GROUP": .other,
     ]
 
+    /// The entities of a text (tokenized, segmented and split here).
     public func entities(_ text: ScalarText) -> [DocumentEntity] {
-        let tokens = Tokenizer().tokenize(text)
-        let segmented = segmenter.segment(text, tokens: tokens)
+        recognize(AnnotatedText(text, segmenter: segmenter, splitter: splitter)).entities
+    }
+
+    /// The entities of an annotated text, and where each of their mentions stands.
+    public func recognize(_ annotated: AnnotatedText) -> RecognizedEntities {
+        let text = annotated.text, tokens = annotated.tokens, segmented = annotated.segmented
         var mentions: [Mention] = []
-        let sentences = splitter.split(text, tokens: tokens)
-        let documentTags = tagger.tagDocument(text, sentences.map { segmented[$0.tokens] })
-        for (sentence, tags) in zip(sentences, documentTags) {
+        let documentTags = tagger.tagDocument(text, annotated.sentences.map { segmented[$0.tokens] })
+        for (sentence, tags) in zip(annotated.sentences, documentTags) {
             let range = sentence.tokens
             let sentenceMentions = mentions.count
-            let keys = range.map { i in
-                tokens[i].kind == .arabic ? segmented[i].stemKey ?? PhraseMatcher<NameEntry>.key(text.text(tokens[i].span)) : LetterKey("", folded: true)
-            }
+            let keys = Array(annotated.keys[range])
             var known: [Int: (length: Int, entry: NameEntry)] = [:]
             var k = 0
             while k < keys.count {
@@ -83,7 +85,12 @@ public struct EntityRecognizer: Sendable {
                 let range = start..<(start + match.length)
                 let agreeing = spans.indices.filter { spans[$0].range.overlaps(range) && compatible(match.entry, spans[$0].cls) }
                 if !agreeing.isEmpty {
-                    let union = agreeing.reduce(range) { min($0.lowerBound, spans[$1].range.lowerBound)..<max($0.upperBound, spans[$1].range.upperBound) }
+                    // A tagged span that runs over another known name (فائز السراج أنقرة) agrees
+                    // with both but widens neither.
+                    let widening = agreeing.filter { s in
+                        !known.contains { $0.key != start && spans[s].range.overlaps($0.key..<($0.key + $0.value.length)) }
+                    }
+                    let union = widening.reduce(range) { min($0.lowerBound, spans[$1].range.lowerBound)..<max($0.upperBound, spans[$1].range.upperBound) }
                     mentions.append(mention(union, spans[agreeing[0]].cls, match.entry))
                     consumed.formUnion(agreeing)
                 } else if trustedAlone(match.entry, length: match.length) {
@@ -153,8 +160,9 @@ public struct EntityRecognizer: Sendable {
 
     /// Groups mentions into entities: by KB entity, else by the same name, else a single-word
     /// person mention that ends an earlier person's name (حفتر after خليفة حفتر).
-    private func merge(_ mentions: [Mention]) -> [DocumentEntity] {
+    private func merge(_ mentions: [Mention]) -> RecognizedEntities {
         var entities: [DocumentEntity] = []
+        var located: [EntityMention] = []
         var byKey: [String: Int] = [:]
         var personNames: [(words: [LetterKey], entity: Int)] = []
         for m in mentions {
@@ -164,7 +172,10 @@ public struct EntityRecognizer: Sendable {
             if !m.referents.isEmpty {
                 // A title joins the one person it may name who is already in the document.
                 let present = Set(m.referents.compactMap { byKey["kb:" + knowledge.entities[$0].id] })
-                if present.count == 1, let target = present.first { entities[target].mentions.append(m.span) }
+                if present.count == 1, let target = present.first {
+                    entities[target].mentions.append(m.span)
+                    located.append(EntityMention(entity: target, span: m.span, tokens: m.tokens, role: nil))
+                }
                 continue
             }
             if let composed = m.composed {
@@ -192,6 +203,7 @@ public struct EntityRecognizer: Sendable {
             }
             if let target {
                 entities[target].mentions.append(m.span)
+                located.append(EntityMention(entity: target, span: m.span, tokens: m.tokens, role: m.entry?.role))
                 continue
             }
             if m.needsAntecedent { continue }
@@ -199,6 +211,7 @@ public struct EntityRecognizer: Sendable {
             document.mentions = [m.span]
             entities.append(document)
             let index = entities.count - 1
+            located.append(EntityMention(entity: index, span: m.span, tokens: m.tokens, role: m.entry?.role))
             if let composed = m.composed {
                 byKey["actor:\(composed.cameo):" + words.map(\.code).joined(separator: " ")] = index
             } else if let kb = document.kb { byKey["kb:" + kb] = index } else {
@@ -206,6 +219,6 @@ public struct EntityRecognizer: Sendable {
             }
             if document.type == .person { personNames.append((words, index)) }
         }
-        return entities
+        return RecognizedEntities(entities: entities, mentions: located)
     }
 }

@@ -1,0 +1,211 @@
+import ArabicText
+import Knowledge
+
+/// Reads the clause structure around a word of a sentence from its tokens, clitics and entity
+/// mentions: the subject and object of a verb, the genitive and nisba after a noun, the noun a
+/// preposition introduces. Arabic news puts the verb first (أعلنت موسكو) or second (إن حفتر رفض);
+/// the reader tries the first order, then the second, never across a clause boundary.
+struct ClauseReader {
+    let annotated: AnnotatedText
+    let lexicon: EventLexicon
+    let recognized: RecognizedEntities
+    /// For each token, the mention that covers it (the longest where two overlap).
+    let mentionAt: [Int?]
+    /// Tokens inside a date expression: adverbs between a verb and its subject.
+    let inDate: [Bool]
+
+    /// How many words a subject, object or prepositional argument may stand from its word.
+    static let subjectWindow = 4
+    static let argumentWindow = 10
+
+    init(annotated: AnnotatedText, lexicon: EventLexicon, recognized: RecognizedEntities, dates: [DateExpression]) {
+        self.annotated = annotated
+        self.lexicon = lexicon
+        self.recognized = recognized
+        var mentionAt = [Int?](repeating: nil, count: annotated.tokens.count)
+        for (m, mention) in recognized.mentions.enumerated() {
+            for t in mention.tokens where t < mentionAt.count {
+                if let other = mentionAt[t], recognized.mentions[other].tokens.count >= mention.tokens.count { continue }
+                mentionAt[t] = m
+            }
+        }
+        self.mentionAt = mentionAt
+        var inDate = [Bool](repeating: false, count: annotated.tokens.count)
+        for date in dates { for t in annotated.tokenRange(date.span) { inDate[t] = true } }
+        self.inDate = inDate
+    }
+
+    func functionWord(_ t: Int) -> FunctionWord? {
+        guard annotated.tokens[t].kind == .arabic else { return nil }
+        return lexicon.functionWords[annotated.keys[t]]
+    }
+
+    /// Punctuation that ends a clause (، ؛ : . and quotes do; a hyphen does not).
+    func isClauseBreak(_ t: Int) -> Bool {
+        let token = annotated.tokens[t]
+        guard token.kind == .punctuation || token.kind == .quote else { return false }
+        let first = annotated.text.scalars[token.span.start]
+        return first != "-" && first != "(" && first != ")"
+    }
+
+    /// The mention that begins at token `t`, if one does.
+    func mention(startingAt t: Int) -> EntityMention? {
+        guard t < mentionAt.count, let m = mentionAt[t] else { return nil }
+        let mention = recognized.mentions[m]
+        return mention.tokens.lowerBound == t ? mention : nil
+    }
+
+    func entity(_ mention: EntityMention) -> DocumentEntity { recognized.entities[mention.entity] }
+
+    /// The prepositions that may govern the word at token `t`: its own proclitic (ب ل ك), the
+    /// word before it, or the two words before it (على يد، من قبل), each as matching keys.
+    func prepositions(before t: Int, sentenceStart: Int) -> [[LetterKey]] {
+        var out: [[LetterKey]] = []
+        for segment in annotated.segmented[t].segments where segment.role == .proclitic {
+            let key = PhraseMatcher<NameEntry>.key(segment.form)
+            if key.code.count == 1, !["و", "ف", "س"].contains(segment.form) { out.append([key]) }
+        }
+        if t - 1 >= sentenceStart, annotated.tokens[t - 1].kind == .arabic {
+            out.append([annotated.keys[t - 1]])
+            // بحق، باتجاه: the preposition's own ب is split off by the segmenter.
+            if let whole = annotated.segmented[t - 1].tokenKey { out.append([PhraseMatcher<NameEntry>.key(whole.text.drop(while: { $0 == "و" || $0 == "ف" }))]) }
+            if t - 2 >= sentenceStart, annotated.tokens[t - 2].kind == .arabic {
+                out.append([annotated.keys[t - 2], annotated.keys[t - 1]])
+            }
+        }
+        return out
+    }
+
+    /// Whether a preposition governs the word at token `t`.
+    func isGoverned(_ t: Int, sentenceStart: Int) -> Bool {
+        // The owner after تابعة لـ stands for the unit: not governed.
+        if t - 1 >= sentenceStart, functionWord(t - 1) == .affiliation { return false }
+        for segment in annotated.segmented[t].segments where segment.role == .proclitic {
+            if ["ب", "ل", "ك"].contains(segment.form) { return true }
+        }
+        return t - 1 >= sentenceStart && functionWord(t - 1) == .preposition
+    }
+
+    /// The words after a verb or before it that may be its subject, nearest first: an actor not
+    /// governed by a preposition, after the verb (adverbs and dates may stand between) or before
+    /// it in the same clause.
+    func subject(of trigger: Range<Int>, in sentence: Range<Int>, excluding: Set<Int> = []) -> EntityMention? {
+        if let after = firstArgument(after: trigger.upperBound, in: sentence, window: Self.subjectWindow, excluding: excluding, actorsOnly: true) {
+            return after
+        }
+        return argument(before: trigger.lowerBound, in: sentence)
+    }
+
+    /// The nearest ungoverned actor mention before token `t` in its clause.
+    func argument(before t: Int, in sentence: Range<Int>) -> EntityMention? {
+        var i = t - 1
+        var words = 0
+        while i >= sentence.lowerBound, words < 8 {
+            if isClauseBreak(i) { return nil }
+            if let m = mentionAt[i] {
+                let mention = recognized.mentions[m]
+                let start = mention.tokens.lowerBound
+                if isActor(mention), mention.role != .nisba, !isGoverned(start, sentenceStart: sentence.lowerBound) { return appositive(mention, in: sentence) }
+                i = start - 1
+                words += 1
+                continue
+            }
+            if functionWord(i) == .boundary {
+                return nil
+            }
+            if lexicon.triggers.longestMatch([annotated.keys[i]], from: 0) != nil || lexicon.reportingVerbs.longestMatch([annotated.keys[i]], from: 0) != nil {
+                return nil
+            }
+            i -= 1
+            words += 1
+        }
+        return nil
+    }
+
+    /// The first mention after token `t` (skipping adverbs, dates and non-entity words, at most
+    /// `window` of them) that no preposition governs.
+    func firstArgument(after t: Int, in sentence: Range<Int>, window: Int, excluding: Set<Int>, actorsOnly: Bool) -> EntityMention? {
+        var i = t
+        var words = 0
+        while i < sentence.upperBound, words <= window {
+            if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
+            if let m = mentionAt[i] {
+                let mention = recognized.mentions[m]
+                if mention.tokens.lowerBound == i || i == t {
+                    let start = mention.tokens.lowerBound
+                    if !excluding.contains(start), mention.role != .nisba, !isGoverned(start, sentenceStart: sentence.lowerBound), !actorsOnly || isActor(mention) {
+                        return appositive(mention, in: sentence)
+                    }
+                    i = mention.tokens.upperBound
+                    words += 1
+                    continue
+                }
+            }
+            if functionWord(i) == .preposition { return nil }
+            if !inDate[i], functionWord(i) != .adverb {
+                // A non-entity noun (وفد، الطيران) may head the phrase: one is allowed.
+                words += 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A body followed by the person who leads it (رئيس المجلس الرئاسي فائز السراج): the person.
+    func appositive(_ mention: EntityMention, in sentence: Range<Int>) -> EntityMention {
+        let next = mention.tokens.upperBound
+        if next < sentence.upperBound, let person = self.mention(startingAt: next), entity(person).type == .person,
+           entity(mention).type != .person || (entity(mention).kb == nil && entity(person).kb != nil) {
+            return person
+        }
+        return mention
+    }
+
+    /// The mention a preposition introduces after a word, within the clause.
+    func prepositional(_ keys: [LetterKey], after t: Int, in sentence: Range<Int>, excluding: Set<Int>) -> EntityMention? {
+        var i = t
+        var words = 0
+        while i < sentence.upperBound, words <= Self.argumentWindow {
+            if isClauseBreak(i) && i > t { return nil }
+            if let m = mentionAt[i], recognized.mentions[m].tokens.lowerBound == i {
+                let mention = recognized.mentions[m]
+                if !excluding.contains(i), prepositions(before: i, sentenceStart: sentence.lowerBound).contains(keys) { return mention }
+                i = mention.tokens.upperBound
+                words += 1
+                continue
+            }
+            if functionWord(i) == .boundary, i > t { return nil }
+            i += 1
+            words += 1
+        }
+        return nil
+    }
+
+    /// Mentions coordinated with one by و right after it (مصر والإمارات، باريس وموسكو).
+    func coordinated(with mention: EntityMention, in sentence: Range<Int>) -> [EntityMention] {
+        var out: [EntityMention] = []
+        var next = mention.tokens.upperBound
+        while next < sentence.upperBound, let other = self.mention(startingAt: next),
+              annotated.segmented[next].segments.first?.form == "و", isActor(other) == isActor(mention) {
+            out.append(other)
+            next = other.tokens.upperBound
+        }
+        return out
+    }
+
+    /// Whether a mention can be a participant: persons, states, bodies and groups, and a
+    /// capital standing for its government (أعلنت موسكو). Other places are locations.
+    func isActor(_ mention: EntityMention) -> Bool {
+        switch entity(mention).type {
+        case .city, .region, .facility: mention.role == .capital
+        default: true
+        }
+    }
+
+    func isPlace(_ mention: EntityMention) -> Bool {
+        switch entity(mention).type {
+        case .city, .region, .facility: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import ArabicText
+import Knowledge
+
+/// An event as the trigger and its clause give it, before modality, attribution, dates and
+/// quantities are read.
+struct DraftEvent {
+    var sense: TriggerSense
+    var trigger: Range<Int>
+    var sentence: Int
+    var source: EntityMention?
+    var target: EntityMention?
+    var location: EntityMention?
+    /// The source was not written in the clause but carried from the one before (a pronoun subject).
+    var implicitSource = false
+    var mode: String?
+    var cameo: String?
+    var type: PloverType
+}
+
+/// Finds event triggers in a sentence, picks the sense the context selects, and fills the
+/// trigger's argument slots from the clause (triggers.tsv's argument codes).
+struct EventCoder {
+    let reader: ClauseReader
+    let lexicon: EventLexicon
+
+    var annotated: AnnotatedText { reader.annotated }
+
+    /// The trigger matches of a sentence with the sense each takes; words inside a name
+    /// (حكومة الوفاق) are not triggers.
+    func triggers(in sentence: Range<Int>) -> [(range: Range<Int>, sense: TriggerSense)] {
+        let keys = Array(annotated.keys[sentence])
+        var out: [(Range<Int>, TriggerSense)] = []
+        var i = 0
+        while i < keys.count {
+            let t = sentence.lowerBound + i
+            guard reader.mentionAt[t] == nil, let (length, senses) = lexicon.triggers.longestMatch(keys, from: i) else {
+                i += 1
+                continue
+            }
+            if let sense = choose(senses, keys: keys, after: i) {
+                out.append((t..<(t + length), sense))
+            }
+            i += length
+        }
+        return out
+    }
+
+    /// The sense whose cue words the sentence holds (after the trigger's start), else the one
+    /// without cues; none when every sense needs a cue that is absent.
+    func choose(_ senses: [TriggerSense], keys: [LetterKey], after start: Int) -> TriggerSense? {
+        for sense in senses where !sense.cues.isEmpty {
+            for cue in sense.cues where contains(keys, cue, from: max(0, start - 2)) { return sense }
+        }
+        return senses.first { $0.cues.isEmpty }
+    }
+
+    private func contains(_ keys: [LetterKey], _ phrase: [LetterKey], from start: Int) -> Bool {
+        guard !phrase.isEmpty, keys.count >= phrase.count, start <= keys.count - phrase.count else { return false }
+        for i in start...(keys.count - phrase.count) where keys[i] == phrase[0] {
+            if Array(keys[i..<(i + phrase.count)]) == phrase { return true }
+        }
+        return false
+    }
+
+    /// Fills the sense's argument slots for one trigger and returns the events it gives: one per
+    /// coordinated actor, both ways when reciprocal, and the host's side of a visit.
+    func code(_ trigger: Range<Int>, _ sense: TriggerSense, sentence index: Int, carried: EntityMention?) -> [DraftEvent] {
+        let sentence = annotated.sentences[index].tokens
+        var draft = DraftEvent(sense: sense, trigger: trigger, sentence: index, mode: sense.mode, cameo: sense.cameo, type: sense.type)
+        var used = Set<Int>()
+        var subjectFound: EntityMention?
+        // A verb that opens its clause (وأضاف، والتقى) may have the subject of the clause before.
+        let first = annotated.segmented[trigger.lowerBound].segments.first
+        let opensClause = trigger.lowerBound == sentence.lowerBound || reader.isClauseBreak(trigger.lowerBound - 1)
+            || (first?.role == .proclitic && (first?.form == "و" || first?.form == "ف"))
+        let carried = opensClause ? carried : nil
+        var objectFound = false
+        for rule in sense.rules {
+            guard let mention = find(rule.slot, trigger: trigger, sentence: sentence, used: used, subject: &subjectFound) else { continue }
+            used.insert(mention.tokens.lowerBound)
+            if rule.slot == .subject {
+                // Coordinated subjects (مصر والإمارات) are not the object.
+                for other in reader.coordinated(with: mention, in: sentence) { used.insert(other.tokens.lowerBound) }
+            }
+            if rule.slot == .object { objectFound = true }
+            assign(mention, rule: rule, to: &draft)
+        }
+        let subjectRule = sense.rules.contains { $0.slot == .subject && $0.roles.contains(.source) }
+        if draft.source == nil, sense.isVerb, !sense.passive, subjectRule, let carried {
+            draft.source = carried
+            draft.implicitSource = true
+        } else if sense.isVerb, subjectRule, !objectFound, draft.target == nil, let carried, carried.tokens.lowerBound >= sentence.lowerBound,
+                  let subject = subjectFound, subject.tokens.lowerBound >= trigger.upperBound, subject.entity != carried.entity,
+                  first?.form == "و", sense.rules.contains(where: { $0.slot != .subject && $0.roles.contains(.target) }) {
+            // "زار السراج أنقرة والتقى أردوغان": one name after a verb joined to a clause with
+            // its own subject is the object; the subject is the earlier clause's.
+            draft.source = carried
+            draft.target = subject
+            draft.implicitSource = true
+        }
+        var drafts: [DraftEvent] = []
+        let sources: [EntityMention?] = draft.source.map { [$0] + reader.coordinated(with: $0, in: sentence) } ?? [nil]
+        let targets: [EntityMention?] = draft.target.map { [$0] + reader.coordinated(with: $0, in: sentence) } ?? [nil]
+        for source in sources {
+            for target in targets {
+                var event = draft
+                event.source = source
+                event.target = target
+                drafts.append(event)
+                guard let source, let target, source.entity != target.entity else { continue }
+                if sense.reciprocal {
+                    var reverse = event
+                    reverse.source = target
+                    reverse.target = source
+                    drafts.append(reverse)
+                } else if sense.type == .consult, sense.cameo == "042" {
+                    var host = event
+                    host.source = target
+                    host.target = source
+                    host.mode = "host"
+                    host.cameo = "043"
+                    drafts.append(host)
+                }
+            }
+        }
+        // بين X وY: the two parties of a reciprocal act without a subject.
+        if sense.reciprocal, draft.source == nil, let pair = betweenPair(trigger, sentence: sentence) {
+            for (a, b) in [(pair.0, pair.1), (pair.1, pair.0)] {
+                var event = draft
+                event.source = a
+                event.target = b
+                drafts.append(event)
+            }
+            drafts.removeAll { $0.source == nil }
+        }
+        return drafts
+    }
+
+    /// The two coordinated mentions after بين.
+    private func betweenPair(_ trigger: Range<Int>, sentence: Range<Int>) -> (EntityMention, EntityMention)? {
+        guard let first = reader.prepositional(PhraseMatcher<NameEntry>.keys("بين"), after: trigger.upperBound, in: sentence, excluding: []),
+              let second = reader.coordinated(with: first, in: sentence).first else { return nil }
+        return (first, second)
+    }
+
+    private func find(_ slot: ArgumentSlot, trigger: Range<Int>, sentence: Range<Int>, used: Set<Int>, subject: inout EntityMention?) -> EntityMention? {
+        switch slot {
+        case .subject:
+            subject = reader.subject(of: trigger, in: sentence, excluding: used)
+            return subject
+        case .object:
+            var start = trigger.upperBound
+            if let subject, subject.tokens.lowerBound >= trigger.upperBound { start = subject.tokens.upperBound }
+            return reader.firstArgument(after: start, in: sentence, window: 3, excluding: used, actorsOnly: false)
+        case .genitive:
+            guard trigger.upperBound < sentence.upperBound, let mention = reader.mention(startingAt: trigger.upperBound),
+                  mention.role != .nisba, !used.contains(mention.tokens.lowerBound),
+                  !reader.isGoverned(trigger.upperBound, sentenceStart: sentence.lowerBound) else { return nil }
+            return reader.appositive(mention, in: sentence)
+        case .adjective:
+            for t in trigger.upperBound..<min(trigger.upperBound + 3, sentence.upperBound) {
+                if let mention = reader.mention(startingAt: t), mention.role == .nisba, !used.contains(t) { return mention }
+                if reader.mentionAt[t] != nil || reader.isClauseBreak(t) { break }
+            }
+            return nil
+        case .lightVerb:
+            return lightVerbSubject(before: trigger, sentence: sentence, used: used)?.mention
+        case .preposition(let keys):
+            return reader.prepositional(keys, after: trigger.upperBound, in: sentence, excluding: used)
+        }
+    }
+
+    /// The subject of a light verb shortly before a noun (شن الطيران التركي غارات), and whether
+    /// it did the act or underwent it.
+    func lightVerbSubject(before trigger: Range<Int>, sentence: Range<Int>, used: Set<Int>) -> (mention: EntityMention, role: ArgumentRole)? {
+        let keys = Array(annotated.keys[sentence])
+        var t = trigger.lowerBound - 1
+        while t >= max(sentence.lowerBound, trigger.lowerBound - 6) {
+            if reader.isClauseBreak(t) { return nil }
+            if let (length, roles) = lexicon.lightVerbs.longestMatch(keys, from: t - sentence.lowerBound), let role = roles.first {
+                let verb = t..<(t + length)
+                guard let subject = reader.subject(of: verb, in: sentence, excluding: used) else { return nil }
+                return (subject, role)
+            }
+            t -= 1
+        }
+        return nil
+    }
+
+    /// Puts a found mention in the roles its rule gives it: places go to location whatever the
+    /// rule says, unless a capital stands for its government.
+    private func assign(_ mention: EntityMention, rule: ArgumentRule, to draft: inout DraftEvent) {
+        var roles = rule.roles
+        if rule.slot == .lightVerb, let (_, role) = lightVerbSubject(before: draft.trigger, sentence: annotated.sentences[draft.sentence].tokens, used: []),
+           role == .target {
+            roles = [.target]
+        }
+        if rule.rolesByType { roles = [reader.isPlace(mention) && mention.role != .capital ? .location : roles.first { $0 != .location } ?? .target] }
+        for role in roles {
+            switch role {
+            case .source, .target:
+                // A capital stands for its government; a visited place names its country as host.
+                if reader.isPlace(mention), mention.role != .capital, !roles.contains(.location) {
+                    if draft.location == nil { draft.location = mention }
+                } else if role == .source, draft.source == nil {
+                    draft.source = mention
+                } else if role == .target, draft.target == nil {
+                    draft.target = mention
+                }
+            case .location:
+                if draft.location == nil, reader.isPlace(mention) || reader.entity(mention).type == .country { draft.location = mention }
+            case .instrument, .topic:
+                break
+            }
+        }
+    }
+}
