@@ -27,10 +27,12 @@ struct AttributionReader {
         var i = 0
         while i < keys.count {
             let t = sentence.lowerBound + i
-            guard reader.mentionAt[t] == nil, let (length, _) = lexicon.reportingVerbs.longestMatch(keys, from: i) else {
+            guard reader.mentionAt[t] == nil, !isSourceNoun(t, in: sentence), var (length, _) = lexicon.reportingVerbs.longestMatch(keys, from: i) else {
                 i += 1
                 continue
             }
+            // "قالت مصادر" is listed whole; the source noun is the speaker, not part of the verb.
+            while length > 1, isSourceNoun(t + length - 1, in: sentence) { length -= 1 }
             let range = t..<(t + length)
             let stemStart = annotated.segmented[t].segments.first { $0.role != .proclitic }?.span.start ?? annotated.tokens[t].span.start
             let verb = annotated.text.text(Span(start: stemStart, end: annotated.tokens[t + length - 1].span.end))
@@ -67,6 +69,10 @@ struct AttributionReader {
             start -= 1
         }
         return nil
+    }
+
+    private func isSourceNoun(_ t: Int, in sentence: Range<Int>) -> Bool {
+        knowledge.agents.longestMatch(Array(annotated.keys[sentence]), from: t - sentence.lowerBound)?.values.contains { $0.entityType == "SOURCE" } ?? false
     }
 
     private func sourceNoun(at start: Int, in sentence: Range<Int>) -> (span: Span, country: EntityMention?, end: Int)? {

@@ -1,0 +1,119 @@
+import ArabicText
+import Knowledge
+import Testing
+@testable import Extraction
+
+@Suite struct DocumentExtractorTests {
+    static let extractor = Result { try DocumentExtractor.bundled() }
+
+    func extract(_ text: String, published: String? = "2020-02-20") throws -> DocumentResult {
+        let article = Article(text: text, id: "test", source: "test", published: published.flatMap(CalendarDate.init(iso:)))
+        return try Self.extractor.get().extract(article)
+    }
+
+    /// The knowledge-base id of an event participant.
+    func kb(_ reference: EntityReference?, _ result: DocumentResult) -> String? {
+        reference.flatMap { r in result.entities.first { $0.id == r.entity }?.kb }
+    }
+
+    func events(_ result: DocumentResult, _ type: PloverType) -> [Event] { result.events.filter { $0.type == type } }
+
+    @Test func aVisitIsCodedVisitorToHostAndBackWithPlaceAndDate() throws {
+        let result = try extract("وصل وزير الخارجية التركي مولود تشاووش أوغلو إلى موسكو أمس الأربعاء في زيارة رسمية.\nوزار وزير الخارجية الروسي سيرغي لافروف القاهرة أمس الأربعاء.")
+        let visits = events(result, .consult)
+        let visit = try #require(visits.first { $0.cameo == "042" && kb($0.target, result) == "country:EGY" })
+        #expect(kb(visit.location, result) == "capital:EGY")
+        #expect(visit.date?.value == "2020-02-19")
+        #expect(visit.modality == .asserted)
+        let host = try #require(visits.first { $0.cameo == "043" && kb($0.target, result) == "per:sergey-lavrov" })
+        #expect(kb(host.source, result) == "country:EGY")
+        #expect(host.mode == "host")
+    }
+
+    @Test func coordinatedActorsGiveOneEventEach() throws {
+        let result = try extract("ودعت الجزائر وتونس إلى وقف القتال فورا.")
+        let requests = events(result, .request)
+        #expect(Set(requests.compactMap { kb($0.source, result) }) == ["country:DZA", "country:TUN"])
+        #expect(requests.allSatisfy { $0.target == nil })
+    }
+
+    @Test func aMeetingIsCodedBothWays() throws {
+        let result = try extract("التقى الرئيس الفرنسي إيمانويل ماكرون الرئيس المصري عبد الفتاح السيسي في باريس.")
+        let meetings = events(result, .consult)
+        let pairs = Set(meetings.map { "\(kb($0.source, result) ?? "-")>\(kb($0.target, result) ?? "-")" })
+        #expect(pairs.count == 2)
+        #expect(meetings.allSatisfy { $0.source != nil && $0.target != nil })
+    }
+
+    @Test func speculationYieldsNoEvent() throws {
+        let result = try extract("ويتوقع محللون أن تشن تركيا هجوما على المدينة خلال أيام.")
+        #expect(events(result, .assault).isEmpty)
+    }
+
+    @Test func aFutureVerbIsPlanned() throws {
+        let result = try extract("وسيزور رئيس الوزراء الإيطالي روما الأسبوع المقبل.")
+        let visit = try #require(events(result, .consult).first)
+        #expect(visit.modality == .planned)
+    }
+
+    @Test func aDeniedStrikeKeepsItsDenierAsAttribution() throws {
+        let result = try extract("ونفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت مدينة إدلب.")
+        let strike = try #require(events(result, .assault).first)
+        #expect(strike.modality == .denied)
+        #expect(strike.attribution?.anonymous == false)
+        #expect(strike.attribution?.verb == "نفت")
+        #expect(strike.attribution?.speaker != nil)
+    }
+
+    @Test func anUnnamedSourceIsAnonymousAttributionNotAnActor() throws {
+        let result = try extract("وقال مصدر عسكري ليبي إن قوات حفتر قصفت مطار معيتيقة فجر اليوم.")
+        let strike = try #require(events(result, .assault).first)
+        #expect(kb(strike.source, result) == "org:lna")
+        let attribution = try #require(strike.attribution)
+        #expect(attribution.anonymous)
+        #expect(result.text.text(try #require(attribution.speaker).span).hasPrefix("مصدر عسكري"))
+        #expect(strike.date?.value == "2020-02-20")
+    }
+
+    @Test func casualtiesAreQuantitiesOfTheAssault() throws {
+        let result = try extract("وشنت طائرات تابعة لقوات حفتر غارات على مدينة غريان، ما أدى إلى مقتل 4 مدنيين وإصابة أكثر من 20 آخرين.")
+        let strike = try #require(events(result, .assault).first)
+        #expect(kb(strike.source, result) == "org:lna")
+        let killed = try #require(strike.quantities.first { $0.kind == .killed })
+        #expect(killed.value == 4)
+        let injured = try #require(result.quantities.first { $0.kind == .injured })
+        #expect(injured.value == 20)
+        #expect(injured.approximate)
+        #expect(result.events.filter { $0.type == .assault }.count == 1)
+    }
+
+    @Test func boilerplateLinesYieldNoEvents() throws {
+        let result = try extract("اترك رد: هاجمت القوات المدينة\n+ الخط -\nشارك فيسبوك تويتر")
+        #expect(result.events.isEmpty)
+    }
+
+    @Test func theDatelineGivesThePublicationDate() throws {
+        let result = try extract("بنغازي - 3 مارس 2020\nوصل المبعوث الأممي إلى بنغازي أمس.", published: nil)
+        #expect(result.document.published?.iso == "2020-03-03")
+        #expect(result.dates.contains { $0.value == "2020-03-02" })
+    }
+
+    @Test func theCreditedOutletIsFound() throws {
+        let result = try extract("وقال مسؤول في الحكومة لـ\"الشرق الأوسط\" إن المفاوضات توقفت.")
+        #expect(result.document.outlet == "الشرق الأوسط")
+    }
+
+    @Test func aQuoteKeepsItsSpeaker() throws {
+        let result = try extract("وقال فائز السراج: «لن نقبل بأي حوار قبل انسحاب القوات المعتدية».")
+        let quote = try #require(result.quotes.first)
+        #expect(result.text.text(quote.span).hasPrefix("لن نقبل"))
+        let speaker = try #require(quote.speaker)
+        #expect(result.entities.first { $0.id == speaker.entity }?.kb == "per:fayez-sarraj")
+    }
+
+    @Test func contradictingClaimsAreLinked() throws {
+        let result = try extract("وقالت حكومة الوفاق إن قوات حفتر قصفت مستشفى الخضراء في طرابلس.\nونفى أحمد المسماري أن تكون قوات الجيش قد قصفت مستشفى في طرابلس.")
+        let linked = result.claims.filter { !$0.conflictsWith.isEmpty }
+        #expect(linked.count == 2)
+    }
+}
