@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput (MB/s, documents/s) and peak memory; run it on a release build.",
-        subcommands: [BenchTextCommand.self, BenchNERCommand.self]
+        subcommands: [BenchTextCommand.self, BenchNERCommand.self, BenchExtractCommand.self]
     )
 }
 

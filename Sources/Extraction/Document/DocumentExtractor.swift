@@ -61,7 +61,7 @@ public struct DocumentExtractor: Sendable {
                     report?.anonymousSpan = carried.anonymousSpan
                     report?.anonymousCountry = carried.anonymousCountry
                 }
-                let coded = coder.code(range, sense, sentence: index, carried: carriedSubject)
+                let coded = coder.code(range, sense, sentence: index, antecedent: carriedSubject)
                 for draft in coded { drafts.append((draft, reading.modality, report)) }
                 if let first = coded.first, let source = first.source, !first.implicitSource { carriedSubject = source }
             }
@@ -118,6 +118,13 @@ public struct DocumentExtractor: Sendable {
             } else {
                 out.append(event)
             }
+        }
+        // An act whose counterpart went unread is the same act as one with it: keep the fuller.
+        let complete = Set(out.filter { $0.source != nil && $0.target != nil }.map { "\($0.type)|\($0.source!.entity ?? "")" })
+        let completeTargets = Set(out.filter { $0.source != nil && $0.target != nil }.map { "\($0.type)|\($0.target!.entity ?? "")" })
+        out.removeAll { event in
+            (event.target == nil && event.source != nil && complete.contains("\(event.type)|\(event.source!.entity ?? "")"))
+                || (event.source == nil && event.target != nil && completeTargets.contains("\(event.type)|\(event.target!.entity ?? "")"))
         }
         return out.sorted { $0.trigger.start < $1.trigger.start }
     }

@@ -90,6 +90,20 @@ struct ClauseReader {
     /// governed by a preposition, after the verb (adverbs and dates may stand between) or before
     /// it in the same clause.
     func subject(of trigger: Range<Int>, in sentence: Range<Int>, excluding: Set<Int> = []) -> EntityMention? {
+        // An actor right before a verb that carries no conjunction is its subject (a headline,
+        // or after أن: "أن وزير الدفاع سيرغي شويغو، التقى …").
+        let first = annotated.segmented[trigger.lowerBound].segments.first
+        if !(first?.role == .proclitic && (first?.form == "و" || first?.form == "ف")) {
+            var i = trigger.lowerBound - 1
+            if i >= sentence.lowerBound, isClauseBreak(i), annotated.text.scalars[annotated.tokens[i].span.start] == "،" { i -= 1 }
+            if i >= sentence.lowerBound, let m = mentionAt[i] {
+                let mention = recognized.mentions[m]
+                if mention.tokens.upperBound == i + 1, isActor(mention), mention.role != .nisba, !excluding.contains(mention.tokens.lowerBound),
+                   !isGoverned(mention.tokens.lowerBound, sentenceStart: sentence.lowerBound) {
+                    return mention
+                }
+            }
+        }
         if let after = firstArgument(after: trigger.upperBound, in: sentence, window: Self.subjectWindow, excluding: excluding, actorsOnly: true) {
             return after
         }
@@ -151,6 +165,22 @@ struct ClauseReader {
         return nil
     }
 
+    /// The first actor mention after token `t` in its clause, whatever governs it.
+    func firstActor(after t: Int, in sentence: Range<Int>, excluding: Set<Int>) -> EntityMention? {
+        var i = t
+        while i < sentence.upperBound, i < t + Self.argumentWindow {
+            if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
+            if let m = mentionAt[i] {
+                let mention = recognized.mentions[m]
+                if !excluding.contains(mention.tokens.lowerBound), mention.role != .nisba, isActor(mention), !isPlace(mention) { return mention }
+                i = mention.tokens.upperBound
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// A body followed by the person who leads it (رئيس المجلس الرئاسي فائز السراج): the person.
     func appositive(_ mention: EntityMention, in sentence: Range<Int>) -> EntityMention {
         let next = mention.tokens.upperBound
@@ -196,9 +226,13 @@ struct ClauseReader {
     /// Whether a mention can be a participant: persons, states, bodies and groups, and a
     /// capital standing for its government (أعلنت موسكو). Other places are locations.
     func isActor(_ mention: EntityMention) -> Bool {
-        switch entity(mention).type {
-        case .city, .region, .facility: mention.role == .capital
-        default: true
+        let entity = entity(mention)
+        switch entity.type {
+        case .city, .region, .facility: return mention.role == .capital
+        case .person: return true
+        default:
+            // A single word the tagger alone calls a name (البرلماني) is too weak to be an actor.
+            return entity.kb != nil || entity.cameo != nil || mention.tokens.count > 1
         }
     }
 

@@ -64,7 +64,9 @@ struct EventCoder {
 
     /// Fills the sense's argument slots for one trigger and returns the events it gives: one per
     /// coordinated actor, both ways when reciprocal, and the host's side of a visit.
-    func code(_ trigger: Range<Int>, _ sense: TriggerSense, sentence index: Int, carried: EntityMention?) -> [DraftEvent] {
+    /// - Parameter antecedent: the actor the text spoke of last, for a subject left out (وأضاف)
+    ///   or a pronoun on a verbal noun (زيارته).
+    func code(_ trigger: Range<Int>, _ sense: TriggerSense, sentence index: Int, antecedent: EntityMention?) -> [DraftEvent] {
         let sentence = annotated.sentences[index].tokens
         var draft = DraftEvent(sense: sense, trigger: trigger, sentence: index, mode: sense.mode, cameo: sense.cameo, type: sense.type)
         var used = Set<Int>()
@@ -73,7 +75,7 @@ struct EventCoder {
         let first = annotated.segmented[trigger.lowerBound].segments.first
         let opensClause = trigger.lowerBound == sentence.lowerBound || reader.isClauseBreak(trigger.lowerBound - 1)
             || (first?.role == .proclitic && (first?.form == "و" || first?.form == "ف"))
-        let carried = opensClause ? carried : nil
+        let carried = opensClause ? antecedent : nil
         var objectFound = false
         for rule in sense.rules {
             guard let mention = find(rule.slot, trigger: trigger, sentence: sentence, used: used, subject: &subjectFound) else { continue }
@@ -84,6 +86,20 @@ struct EventCoder {
             }
             if rule.slot == .object { objectFound = true }
             assign(mention, rule: rule, to: &draft)
+        }
+        // زيارته، دعمها: the pronoun on the noun is its genitive.
+        if draft.source == nil, let antecedent, sense.rules.contains(where: { $0.slot == .genitive && $0.roles.contains(.source) }),
+           annotated.segmented[trigger.upperBound - 1].segments.last?.role == .enclitic, draft.target?.entity != antecedent.entity {
+            draft.source = antecedent
+            draft.implicitSource = true
+        }
+        // A statement's addressee or object, when no slot named it: the first actor after the
+        // trigger in its clause (رفض العودة إلى المفاوضات مع الحكومة).
+        if draft.target == nil, !sense.type.isMaterial || sense.type == .cooperate || sense.type == .aid,
+           sense.rules.contains(where: { $0.roles.contains(.target) }),
+           let other = reader.firstActor(after: trigger.upperBound, in: sentence, excluding: Set(used).union(draft.source.map { [$0.tokens.lowerBound] } ?? [])),
+           other.entity != draft.source?.entity {
+            draft.target = other
         }
         let subjectRule = sense.rules.contains { $0.slot == .subject && $0.roles.contains(.source) }
         if draft.source == nil, sense.isVerb, !sense.passive, subjectRule, let carried {
