@@ -23,7 +23,19 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// The keys of a phrase as written in a lexicon: split on spaces, each word keyed.
     public static func keys(_ phrase: some StringProtocol) -> [LetterKey] {
-        phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map { key($0) }
+        phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).enumerated().map { n, word in
+            n > 0 ? key(withoutProclitic(word)) : key(word)
+        }
+    }
+
+    /// A word inside a written phrase as the segmenter will see it in text: ل + ال written لل,
+    /// and ب، و، ك before the article, are split off (بعثة الأمم المتحدة للدعم → … دعم).
+    static func withoutProclitic(_ word: some StringProtocol) -> String {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 5 else { return String(word) }
+        if scalars[0] == "ل", scalars[1] == "ل" { return "ال" + String(String.UnicodeScalarView(scalars[2...])) }
+        if scalars.count >= 6, ["ب", "و", "ك"].contains(scalars[0]), scalars[1] == "ا", scalars[2] == "ل" { return String(String.UnicodeScalarView(scalars[1...])) }
+        return String(word)
     }
 
     public mutating func insert(_ words: [LetterKey], _ value: Value) {

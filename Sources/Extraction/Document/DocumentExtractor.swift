@@ -61,7 +61,7 @@ public struct DocumentExtractor: Sendable {
                     report?.anonymousSpan = carried.anonymousSpan
                     report?.anonymousCountry = carried.anonymousCountry
                 }
-                let coded = coder.code(range, sense, sentence: index, antecedent: carriedSubject)
+                let coded = coder.code(range, sense, sentence: index, antecedent: carriedSubject, speaker: report?.speaker)
                 for draft in coded { drafts.append((draft, reading.modality, report)) }
                 if let first = coded.first, let source = first.source, !first.implicitSource { carriedSubject = source }
             }

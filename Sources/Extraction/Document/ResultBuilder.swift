@@ -19,10 +19,13 @@ struct ResultBuilder {
     }
 
     /// A reference to the entity a mention names; for a place in an actor's slot, its state.
-    mutating func actor(_ mention: EntityMention) -> EntityReference {
+    mutating func actor(_ mention: EntityMention) -> EntityReference? {
         let entity = entities[mention.entity]
         switch entity.type {
-        case .city, .region, .facility:
+        case .region, .facility:
+            // A base or a region is where something happened, not who.
+            return nil
+        case .city:
             if let country = entity.country, let state = knowledge.entity(id: "country:\(country)") {
                 let index = countryEntity(state, mention: mention.span)
                 return EntityReference(entity: entities[index].id, span: mention.span)
@@ -52,11 +55,16 @@ struct ResultBuilder {
         let sentence = annotated.sentences[draft.sentence]
         let triggerSpan = Span(start: stemStart(draft.trigger.lowerBound), end: annotated.tokens[draft.trigger.upperBound - 1].span.end)
         var event = Event(id: "", type: draft.type, mode: draft.mode, cameo: draft.cameo,
-                          source: draft.source.map { actor($0) }, target: draft.target.map { actor($0) },
+                          source: draft.source.flatMap { actor($0) }, target: draft.target.flatMap { actor($0) },
                           location: draft.location.map { place($0) }, date: nil, modality: modality,
                           attribution: report.flatMap { attribution($0) }, quantities: [], trigger: triggerSpan, sentence: sentence.span,
                           confidence: 0)
         if let source = event.source?.entity, source == event.target?.entity { return nil }
+        // Forces arriving somewhere do not pay a visit.
+        if event.type == .consult, draft.sense.cameo == "042",
+           [draft.source, draft.target].contains(where: { $0.map { [.military, .armedGroup].contains(entities[$0.entity].type) } ?? false }) {
+            return nil
+        }
         // The date of the sentence nearest the trigger.
         let inSentence = dates.filter { $0.value != nil && sentence.span.contains($0.span) }
         if let date = inSentence.min(by: { abs($0.span.start - triggerSpan.start) < abs($1.span.start - triggerSpan.start) }), let value = date.value {

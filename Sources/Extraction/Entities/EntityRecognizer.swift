@@ -101,7 +101,9 @@ public struct EntityRecognizer: Sendable {
                     mentions.append(m)
                 }
             }
-            for (n, span) in spans.enumerated() where !consumed.contains(n) {
+            // A tagged span inside a known name kept above (ليبيا in بعثة الأمم المتحدة للدعم في ليبيا) is that name's.
+            let kept = mentions[sentenceMentions...].map { ($0.tokens.lowerBound - range.lowerBound)..<($0.tokens.upperBound - range.lowerBound) }
+            for (n, span) in spans.enumerated() where !consumed.contains(n) && !kept.contains(where: { $0.lowerBound <= span.range.lowerBound && span.range.upperBound <= $0.upperBound }) {
                 mentions.append(mention(span.range, span.cls, nil))
             }
             // A role or body followed by a country's nisba, a country or a known actor is an actor
@@ -115,6 +117,11 @@ public struct EntityRecognizer: Sendable {
                     continue
                 }
                 let ownerEntity = knowledge.entities[owner.entry.entity]
+                // A rank or title before a person's name (اللواء خليفة حفتر) is that person, not a new actor.
+                if type == .person, ownerEntity.type == .person {
+                    a += length
+                    continue
+                }
                 let countryCode = ownerEntity.type == .country ? ownerEntity.cameo ?? country : country
                 var m = mention(a..<(a + length + owner.length), nil, nil)
                 m.composed = (type, country, agent.code == "INHERIT" ? (ownerEntity.cameo ?? countryCode) : countryCode + agent.code)
@@ -137,7 +144,44 @@ public struct EntityRecognizer: Sendable {
                 r += length
             }
         }
-        return merge(mentions.sorted { $0.span < $1.span })
+        return merge(joiningTitles(mentions.sorted { $0.span < $1.span }))
+    }
+
+    /// A role right before a person's name (رئيس الوزراء المصري مصطفى مدبولي، الرئيس الفرنسي
+    /// إيمانويل ماكرون) is part of that person's mention, not an actor of its own.
+    private func joiningTitles(_ mentions: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        for m in mentions {
+            // The role may hold a nisba mention of its own (الرئيس التركي): look past it.
+            let j = out.lastIndex { $0.tokens.upperBound == m.tokens.lowerBound && isRole($0) }
+            if let j, isPersonName(m), out[(j + 1)...].allSatisfy({ out[j].tokens.contains($0.tokens.lowerBound) }) {
+                var last = out[j]
+                last.tokens = last.tokens.lowerBound..<m.tokens.upperBound
+                last.span = Span(start: last.span.start, end: m.span.end)
+                last.entry = m.entry
+                last.entityClass = m.entityClass
+                last.composed = nil
+                last.referents = []
+                last.needsAntecedent = m.needsAntecedent
+                last.text = m.text
+                out[j] = last
+                continue
+            }
+            out.append(m)
+        }
+        return out
+    }
+
+    private func isPersonName(_ m: Mention) -> Bool {
+        if let entry = m.entry { return knowledge.entities[entry.entity].type == .person && entry.role == .name }
+        return m.entityClass == .person && m.composed == nil && m.referents.isEmpty
+    }
+
+    /// A mention that names a role rather than someone: a composed role of a country (وزير الدفاع
+    /// الروسي) or a title the tagger took for a name.
+    private func isRole(_ m: Mention) -> Bool {
+        if let composed = m.composed { return composed.type == .person }
+        return m.entry == nil && (m.entityClass == .person || !m.referents.isEmpty)
     }
 
     /// Whether a KB entry fits the tagger's class for the same words.

@@ -83,8 +83,10 @@ struct ClauseReader {
         for segment in annotated.segmented[t].segments where segment.role == .proclitic {
             if ["ب", "ل", "ك"].contains(segment.form) { return true }
         }
-        return t - 1 >= sentenceStart && functionWord(t - 1) == .preposition
+        return t - 1 >= sentenceStart && isPreposition(t - 1)
     }
+
+    func isPreposition(_ t: Int) -> Bool { functionWord(t) == .preposition || functionWord(t) == .topic }
 
     /// The words after a verb or before it that may be its subject, nearest first: an actor not
     /// governed by a preposition, after the verb (adverbs and dates may stand between) or before
@@ -95,12 +97,16 @@ struct ClauseReader {
         let first = annotated.segmented[trigger.lowerBound].segments.first
         if !(first?.role == .proclitic && (first?.form == "و" || first?.form == "ف")) {
             var i = trigger.lowerBound - 1
+            // Particles (قد، لم) and adverbs may stand between: "أن يكون الرئيس بوتين قد استقبل".
+            while i >= sentence.lowerBound, mentionAt[i] == nil, functionWord(i) == .adverb || lexicon.modalityCues.longestMatch([annotated.keys[i]], from: 0)?.values.contains(where: { $0.scope == .before }) == true {
+                i -= 1
+            }
             if i >= sentence.lowerBound, isClauseBreak(i), annotated.text.scalars[annotated.tokens[i].span.start] == "،" { i -= 1 }
             if i >= sentence.lowerBound, let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
                 if mention.tokens.upperBound == i + 1, isActor(mention), mention.role != .nisba, !excluding.contains(mention.tokens.lowerBound),
                    !isGoverned(mention.tokens.lowerBound, sentenceStart: sentence.lowerBound) {
-                    return mention
+                    return coordinationHead(mention, in: sentence)
                 }
             }
         }
@@ -119,7 +125,9 @@ struct ClauseReader {
             if let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
                 let start = mention.tokens.lowerBound
-                if isActor(mention), mention.role != .nisba, !isGoverned(start, sentenceStart: sentence.lowerBound) { return appositive(mention, in: sentence) }
+                if isActor(mention), mention.role != .nisba, !isGoverned(start, sentenceStart: sentence.lowerBound) {
+                    return coordinationHead(appositive(mention, in: sentence), in: sentence)
+                }
                 i = start - 1
                 words += 1
                 continue
@@ -155,7 +163,8 @@ struct ClauseReader {
                     continue
                 }
             }
-            if functionWord(i) == .preposition { return nil }
+            if isPreposition(i) { return nil }
+            if actorsOnly, i > t, startsPhrase(i) { return nil }
             if !inDate[i], functionWord(i) != .adverb {
                 // A non-entity noun (وفد، الطيران) may head the phrase: one is allowed.
                 words += 1
@@ -165,6 +174,13 @@ struct ClauseReader {
         return nil
     }
 
+    /// Whether a preposition of topic (حول، بشأن، عن، في) governs the word: what is talked
+    /// about or where, not who.
+    func isTopic(_ t: Int, sentenceStart: Int) -> Bool {
+        let topics = lexicon.topicPrepositions
+        return prepositions(before: t, sentenceStart: sentenceStart).contains { $0.count == 1 && topics.contains($0[0]) }
+    }
+
     /// The first actor mention after token `t` in its clause, whatever governs it.
     func firstActor(after t: Int, in sentence: Range<Int>, excluding: Set<Int>) -> EntityMention? {
         var i = t
@@ -172,7 +188,8 @@ struct ClauseReader {
             if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
             if let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
-                if !excluding.contains(mention.tokens.lowerBound), mention.role != .nisba, isActor(mention), !isPlace(mention) { return mention }
+                if !excluding.contains(mention.tokens.lowerBound), mention.role != .nisba, isActor(mention), !isPlace(mention),
+                   !isTopic(mention.tokens.lowerBound, sentenceStart: sentence.lowerBound) { return mention }
                 i = mention.tokens.upperBound
                 continue
             }
@@ -181,9 +198,30 @@ struct ClauseReader {
         return nil
     }
 
+    /// A word that opens a phrase of its own after a verb: an event word, or a word with ب or ل.
+    func startsPhrase(_ t: Int) -> Bool {
+        if annotated.segmented[t].segments.contains(where: { $0.role == .proclitic && ($0.form == "ب" || $0.form == "ل") }) { return true }
+        return lexicon.triggers.longestMatch([annotated.keys[t]], from: 0) != nil
+    }
+
+    /// The first of a run of mentions joined by و that ends with this one (قوات حفتر وقوات الوفاق).
+    func coordinationHead(_ mention: EntityMention, in sentence: Range<Int>) -> EntityMention {
+        var head = mention
+        while annotated.segmented[head.tokens.lowerBound].segments.first?.form == "و", head.tokens.lowerBound - 1 >= sentence.lowerBound,
+              let m = mentionAt[head.tokens.lowerBound - 1] {
+            let previous = recognized.mentions[m]
+            guard previous.tokens.upperBound == head.tokens.lowerBound, isActor(previous) == isActor(head) else { break }
+            head = previous
+        }
+        return head
+    }
+
     /// A body followed by the person who leads it (رئيس المجلس الرئاسي فائز السراج): the person.
     func appositive(_ mention: EntityMention, in sentence: Range<Int>) -> EntityMention {
-        let next = mention.tokens.upperBound
+        var next = mention.tokens.upperBound
+        while next < sentence.upperBound, let m = self.mention(startingAt: next), entity(m).type != .person, isGoverned(next, sentenceStart: sentence.lowerBound) {
+            next = m.tokens.upperBound
+        }
         if next < sentence.upperBound, let person = self.mention(startingAt: next), entity(person).type == .person,
            entity(mention).type != .person || (entity(mention).kb == nil && entity(person).kb != nil) {
             return person

@@ -66,7 +66,9 @@ struct EventCoder {
     /// coordinated actor, both ways when reciprocal, and the host's side of a visit.
     /// - Parameter antecedent: the actor the text spoke of last, for a subject left out (وأضاف)
     ///   or a pronoun on a verbal noun (زيارته).
-    func code(_ trigger: Range<Int>, _ sense: TriggerSense, sentence index: Int, antecedent: EntityMention?) -> [DraftEvent] {
+    /// - Parameter speaker: the speaker of the statement the trigger stands in, the subject of
+    ///   "أعلن الوزير أنه سيزور …".
+    func code(_ trigger: Range<Int>, _ sense: TriggerSense, sentence index: Int, antecedent: EntityMention?, speaker: EntityMention? = nil) -> [DraftEvent] {
         let sentence = annotated.sentences[index].tokens
         var draft = DraftEvent(sense: sense, trigger: trigger, sentence: index, mode: sense.mode, cameo: sense.cameo, type: sense.type)
         var used = Set<Int>()
@@ -75,10 +77,12 @@ struct EventCoder {
         let first = annotated.segmented[trigger.lowerBound].segments.first
         let opensClause = trigger.lowerBound == sentence.lowerBound || reader.isClauseBreak(trigger.lowerBound - 1)
             || (first?.role == .proclitic && (first?.form == "و" || first?.form == "ف"))
-        let carried = opensClause ? antecedent : nil
+        var carried = opensClause ? antecedent : nil
+        if let speaker, followsPronounComplementizer(trigger, sentence: sentence) { carried = speaker }
         var objectFound = false
         for rule in sense.rules {
-            guard let mention = find(rule.slot, trigger: trigger, sentence: sentence, used: used, subject: &subjectFound) else { continue }
+            guard let mention = rule.slot == .mainSubject ? (speaker ?? antecedent)
+                    : find(rule.slot, trigger: trigger, sentence: sentence, used: used, subject: &subjectFound) else { continue }
             used.insert(mention.tokens.lowerBound)
             if rule.slot == .subject {
                 // Coordinated subjects (مصر والإمارات) are not the object.
@@ -139,6 +143,16 @@ struct EventCoder {
                 }
             }
         }
+        // "دون أن يلتقي حفتر والسراج": coordinated parties of a reciprocal act with no other party.
+        if sense.reciprocal, draft.target == nil, sources.count > 1 {
+            drafts = []
+            for a in sources { for b in sources where a?.entity != b?.entity {
+                var event = draft
+                event.source = a
+                event.target = b
+                drafts.append(event)
+            } }
+        }
         // بين X وY: the two parties of a reciprocal act without a subject.
         if sense.reciprocal, draft.source == nil, let pair = betweenPair(trigger, sentence: sentence) {
             for (a, b) in [(pair.0, pair.1), (pair.1, pair.0)] {
@@ -150,6 +164,21 @@ struct EventCoder {
             drafts.removeAll { $0.source == nil }
         }
         return drafts
+    }
+
+    /// Whether the trigger follows أنه، إنها … (perhaps with قد or a negation between): its
+    /// subject is the pronoun, which stands for the speaker.
+    private func followsPronounComplementizer(_ trigger: Range<Int>, sentence: Range<Int>) -> Bool {
+        var i = trigger.lowerBound - 1
+        while i >= sentence.lowerBound, i >= trigger.lowerBound - 3 {
+            let segments = annotated.segmented[i].segments
+            if reader.functionWord(i) == .boundary || segments.contains(where: { $0.role == .stem && ($0.form == "أن" || $0.form == "إن") }) {
+                return segments.last?.role == .enclitic
+            }
+            guard reader.mentionAt[i] == nil, annotated.tokens[i].kind == .arabic, annotated.keys[i].code.count <= 3 else { return false }
+            i -= 1
+        }
+        return false
     }
 
     /// The two coordinated mentions after بين.
@@ -183,6 +212,8 @@ struct EventCoder {
             return lightVerbSubject(before: trigger, sentence: sentence, used: used)?.mention
         case .preposition(let keys):
             return reader.prepositional(keys, after: trigger.upperBound, in: sentence, excluding: used)
+        case .mainSubject:
+            return nil
         }
     }
 

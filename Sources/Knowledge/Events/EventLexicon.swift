@@ -15,6 +15,8 @@ public struct EventLexicon: Sendable {
     public private(set) var boilerplate = PhraseMatcher<BoilerplateMark>()
     /// Prepositions, clause boundaries and adverbs, by their key.
     public private(set) var functionWords: [LetterKey: FunctionWord] = [:]
+    /// The prepositions of topic and place, by key.
+    public private(set) var topicPrepositions: Set<LetterKey> = []
     /// Two-word function words (قبل أن).
     public private(set) var functionPhrases = PhraseMatcher<FunctionWord>()
 
@@ -78,6 +80,7 @@ public struct EventLexicon: Sendable {
         case "gen": .genitive
         case "adj": .adjective
         case "lv": .lightVerb
+        case "hal": .mainSubject
         default: .preposition(PhraseMatcher<TriggerSense>.keys(parts[0]))
         }
         if parts[1] == "recip" { return ArgumentRule(slot: slot, roles: [.source, .target], rolesByType: false) }
@@ -152,6 +155,7 @@ public struct EventLexicon: Sendable {
             guard let word = table.value(row, "word"), let kind = table.value(row, "class").flatMap({ FunctionWord(rawValue: String($0)) }) else { continue }
             let keys = PhraseMatcher<FunctionWord>.keys(word)
             if keys.count == 1 { functionWords[keys[0]] = kind } else { functionPhrases.insert(keys, kind) }
+            if kind == .topic, keys.count == 1 { topicPrepositions.insert(keys[0]) }
         }
     }
 }

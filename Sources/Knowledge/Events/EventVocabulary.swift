@@ -38,6 +38,8 @@ public enum ArgumentSlot: Hashable, Sendable {
     case adjective
     /// The subject of the light verb governing the noun (شن هجوما، أجرى اتصالا).
     case lightVerb
+    /// For a circumstantial participle (…، متهما X): the subject of the sentence's main verb.
+    case mainSubject
     /// The noun after a preposition, keyed as the lexicon writes it (مع، إلى، على يد).
     case preposition([LetterKey])
 }
@@ -117,6 +119,8 @@ public enum BoilerplateMark: String, Sendable {
 public enum FunctionWord: String, Sendable {
     /// Introduces an argument: its noun is neither subject nor object.
     case preposition
+    /// A preposition of topic or place (حول، بشأن، في): its noun is never a statement's addressee.
+    case topic
     /// Opens a new clause (أن، الذي، بينما): no subject is looked for across it.
     case boundary
     /// May stand between a verb and its subject (اليوم، رسميا).
