@@ -37,7 +37,17 @@ public struct EntityRecognizer: Sendable {
         /// For a title or role: the known persons it may stand for.
         var referents: [Int] = []
         /// For a role or body of a country (الخارجية الروسية): its type, country and CAMEO code.
-        var composed: (type: EntityType, country: String, cameo: String)?
+        var composed: (type: EntityType, country: String?, cameo: String)?
+    }
+
+    /// Agent kinds that name an actor even without a country or leader after them.
+    static let bareGroupTypes: Set<String> = ["GROUP", "ARMED_GROUP"]
+    /// Agent codes of groups that are settings rather than actors (schools, hospitals).
+    static let nonActorAgents: Set<String> = ["INHERIT", "EDU", "HLH"]
+
+    /// Whether tokens already belong to a name found in the sentence.
+    private func named(_ local: Range<Int>, in found: ArraySlice<Mention>, offset: Int) -> Bool {
+        found.contains { $0.tokens.overlaps((local.lowerBound + offset)..<(local.upperBound + offset)) }
     }
 
     /// Entity types of the agent table's `entity_type` column that make actors.
@@ -111,9 +121,21 @@ public struct EntityRecognizer: Sendable {
             var a = 0
             while a < keys.count {
                 guard let (length, agents) = knowledge.agents.longestMatch(keys, from: a),
-                      let agent = agents.first, let type = Self.agentTypes[agent.entityType],
-                      let owner = known[a + length], let country = knowledge.entities[owner.entry.entity].country else {
+                      let agent = agents.first, let type = Self.agentTypes[agent.entityType] else {
                     a += 1
+                    continue
+                }
+                guard let owner = known[a + length], let country = knowledge.entities[owner.entry.entity].country else {
+                    // A group named by its kind alone (المحتجون، مسلحون مجهولون، الوفد) is an actor
+                    // of this text without a country: one entity per kind.
+                    if Self.bareGroupTypes.contains(agent.entityType), !Self.nonActorAgents.contains(agent.code),
+                       !named(a..<(a + length), in: mentions[sentenceMentions...], offset: range.lowerBound) {
+                        var m = mention(a..<(a + length), nil, nil)
+                        m.composed = (type, nil, agent.code)
+                        m.text = agent.term
+                        mentions.append(m)
+                    }
+                    a += length
                     continue
                 }
                 let ownerEntity = knowledge.entities[owner.entry.entity]

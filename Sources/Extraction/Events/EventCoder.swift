@@ -221,6 +221,15 @@ struct EventCoder {
     /// it did the act or underwent it.
     func lightVerbSubject(before trigger: Range<Int>, sentence: Range<Int>, used: Set<Int>) -> (mention: EntityMention, role: ArgumentRole)? {
         let keys = Array(annotated.keys[sentence])
+        // The light verb may follow the noun in a relative clause: "غارات جوية شنتها قوات حفتر".
+        for t in trigger.upperBound..<min(trigger.upperBound + 3, sentence.upperBound) {
+            if reader.isClauseBreak(t) || reader.mentionAt[t] != nil { break }
+            guard annotated.segmented[t].segments.last?.role == .enclitic,
+                  let (length, roles) = lexicon.lightVerbs.longestMatch(keys, from: t - sentence.lowerBound), let role = roles.first else { continue }
+            if let subject = reader.firstArgument(after: t + length, in: sentence, window: 2, excluding: used, actorsOnly: true) {
+                return (subject, role)
+            }
+        }
         var t = trigger.lowerBound - 1
         while t >= max(sentence.lowerBound, trigger.lowerBound - 6) {
             if reader.isClauseBreak(t) { return nil }
