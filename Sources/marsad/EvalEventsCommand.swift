@@ -53,7 +53,7 @@ struct EvalEventsCommand: ParsableCommand {
             let results = ParallelMap.map(articles) { extractor.extract($0) }
             var total = EventScore()
             for (document, result) in zip(documents, results) {
-                let (score, missed, spurious) = EventScorer.score(result, gold: document.events)
+                let (score, missed, spurious, misplaced) = EventScorer.score(result, gold: document.events)
                 total = total + score
                 guard verbose else { continue }
                 var log = "\(document.doc): gold \(score.gold), predicted \(score.predicted), matched \(score.matched)\n"
@@ -64,6 +64,9 @@ struct EvalEventsCommand: ParsableCommand {
                 for p in spurious {
                     let e = result.events[p]
                     log += "  spurious \(e.type.rawValue) \(name(e.source, result)) → \(name(e.target, result))  [\(result.text.text(e.trigger))] \(e.modality.rawValue)\n"
+                }
+                for (g, p) in misplaced {
+                    log += "  location \(document.events[g].type.rawValue) gold \(describe(document.events[g].location, result)) predicted \(name(result.events[p].location, result))\n"
                 }
                 FileHandle.standardError.write(Data(log.utf8))
             }

@@ -76,8 +76,12 @@ public struct DocumentExtractor: Sendable {
             .quantities(numberRecognizer.recognize(text, tokens: annotated.tokens), dates: dates)
         var events = drafts.compactMap { builder.event($0.draft, modality: $0.modality, report: $0.report, dates: dates) }
         events = Self.deduplicated(events)
+        Self.dateUndated(&events, dates: dates, published: published)
+        Self.placeMeetings(&events)
         Self.attach(quantities, to: &events, annotated: annotated)
-        events = events.filter { $0.source != nil || $0.target != nil || !$0.quantities.isEmpty || $0.location != nil }
+        // An act with no named party is kept when it is a material act with casualties: an
+        // explosion by unknown attackers; a bare word (الحرب، المحادثات) is no event.
+        events = events.filter { $0.source != nil || $0.target != nil || ($0.type.isMaterial && !$0.quantities.isEmpty) }
         for i in events.indices { events[i].id = "V\(i + 1)" }
         let quotes = QuoteReader(annotated: annotated).quotes().map { span in
             Quote(speaker: builder.speaker(of: span, reports: reportsBySentence), span: span)
@@ -127,6 +131,32 @@ public struct DocumentExtractor: Sendable {
                 || (event.source == nil && event.target != nil && completeTargets.contains("\(event.type)|\(event.target!.entity ?? "")"))
         }
         return out.sorted { $0.trigger.start < $1.trigger.start }
+    }
+
+    /// An event whose sentence gives no date happened when the narrative last said (the latest
+    /// full date before its sentence), or else on the publication day; a planned act has no date
+    /// but its own.
+    static func dateUndated(_ events: inout [Event], dates: [DateExpression], published: CalendarDate?) {
+        let days = dates.filter { $0.precision == .day && $0.value != nil }
+        for i in events.indices where events[i].date == nil && events[i].modality != .planned {
+            if let last = days.last(where: { $0.span.end <= events[i].sentence.start }), let value = last.value {
+                events[i].date = EventDate(value: value, precision: .day, span: last.span)
+            } else if let published {
+                events[i].date = EventDate(value: published.iso, precision: .day, span: nil)
+            }
+        }
+    }
+
+    /// Talks reported after a visit, with no place of their own, took place where the visit did.
+    static func placeMeetings(_ events: inout [Event]) {
+        var visited: EntityReference?
+        for i in events.indices where events[i].type == .consult {
+            if events[i].mode == "visit" || events[i].mode == "host", let location = events[i].location {
+                visited = location
+            } else if events[i].location == nil {
+                events[i].location = visited
+            }
+        }
     }
 
     /// Gives each quantity to the material event of its sentence nearest to it (an assault before

@@ -144,7 +144,12 @@ struct EventJSON: Encodable {
         try c.encode(ReferenceJSON(reference: event.target, text: text), forKey: .target)
         try c.encode(ReferenceJSON(reference: event.location, text: text), forKey: .location)
         if let date = event.date {
-            try c.encode(DateJSON(value: date.value, precision: date.precision, span: date.span, text: text), forKey: .date)
+            var d = c.nestedContainer(keyedBy: DocumentResult.Keys.self, forKey: .date)
+            try d.encode(date.value, forKey: .value)
+            try d.encode(date.precision.rawValue, forKey: .precision)
+            try d.encode(date.span.map { text.text($0) }, forKey: .text)
+            try d.encode(date.span?.start, forKey: .start)
+            try d.encode(date.span?.end, forKey: .end)
         } else {
             try c.encodeNil(forKey: .date)
         }

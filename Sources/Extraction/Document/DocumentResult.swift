@@ -30,11 +30,12 @@ public struct EntityReference: Hashable, Sendable {
     public var span: Span
 }
 
-/// When an event happened, as the text says it.
+/// When an event happened: as its sentence says, as the narrative before it last said, or,
+/// failing both, the publication date (then `span` is nil: no words of the text say it).
 public struct EventDate: Hashable, Sendable {
     public var value: String
     public var precision: DatePrecision
-    public var span: Span
+    public var span: Span?
 }
 
 /// Who reported an event, when the outlet does not narrate it itself.

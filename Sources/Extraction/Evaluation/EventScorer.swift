@@ -67,12 +67,13 @@ public struct EventScore: Sendable, Encodable {
 public enum EventScorer {
     /// The score of one document, and the gold events missed and predicted events unmatched
     /// (indexes), for error analysis.
-    public static func score(_ result: DocumentResult, gold: [GoldEvent]) -> (score: EventScore, missed: [Int], spurious: [Int]) {
+    public static func score(_ result: DocumentResult, gold: [GoldEvent]) -> (score: EventScore, missed: [Int], spurious: [Int], misplaced: [(gold: Int, predicted: Int)]) {
         var score = EventScore()
         score.gold = gold.count
         score.predicted = result.events.count
         var used = Set<Int>()
         var missed: [Int] = []
+        var misplaced: [(gold: Int, predicted: Int)] = []
         for (g, goldEvent) in gold.enumerated() {
             guard let p = result.events.indices.first(where: { !used.contains($0) && result.events[$0].type == goldEvent.type
                 && agree(goldEvent.source, result.events[$0].source, result) && agree(goldEvent.target, result.events[$0].target, result) }) else {
@@ -84,14 +85,14 @@ public enum EventScorer {
             let event = result.events[p]
             if let location = goldEvent.location {
                 score.locationsGold += 1
-                if agree(location, event.location, result) { score.locationsRight += 1 }
+                if agree(location, event.location, result) { score.locationsRight += 1 } else { misplaced.append((g, p)) }
             }
             if let date = goldEvent.date {
                 score.datesGold += 1
                 if let value = event.date?.value, value.hasPrefix(date) || date.hasPrefix(value) && value.count == date.count { score.datesRight += 1 }
             }
         }
-        return (score, missed, result.events.indices.filter { !used.contains($0) })
+        return (score, missed, result.events.indices.filter { !used.contains($0) }, misplaced)
     }
 
     /// Whether a predicted participant is the gold one: both absent; or the same knowledge-base

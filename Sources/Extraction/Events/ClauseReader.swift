@@ -181,6 +181,17 @@ struct ClauseReader {
         return prepositions(before: t, sentenceStart: sentenceStart).contains { $0.count == 1 && topics.contains($0[0]) }
     }
 
+    /// The place mention of a sentence nearest a trigger (a capital counts as its city here).
+    func nearestPlace(to trigger: Range<Int>, in sentence: Range<Int>, excluding: Set<Int>) -> EntityMention? {
+        var best: (distance: Int, mention: EntityMention)?
+        for t in sentence {
+            guard let mention = self.mention(startingAt: t), isPlace(mention), !excluding.contains(t) else { continue }
+            let distance = t < trigger.lowerBound ? trigger.lowerBound - mention.tokens.upperBound : t - trigger.upperBound
+            if best == nil || distance < best!.distance { best = (distance, mention) }
+        }
+        return best?.mention
+    }
+
     /// The first actor mention after token `t` in its clause, whatever governs it.
     func firstActor(after t: Int, in sentence: Range<Int>, excluding: Set<Int>) -> EntityMention? {
         var i = t

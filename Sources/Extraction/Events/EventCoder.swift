@@ -105,6 +105,11 @@ struct EventCoder {
            other.entity != draft.source?.entity {
             draft.target = other
         }
+        // Where, when no slot said: the place its sentence names nearest the trigger.
+        if draft.location == nil {
+            let taken = Set([draft.source, draft.target].compactMap { $0?.tokens.lowerBound })
+            draft.location = reader.nearestPlace(to: trigger, in: sentence, excluding: taken)
+        }
         let subjectRule = sense.rules.contains { $0.slot == .subject && $0.roles.contains(.source) }
         if draft.source == nil, sense.isVerb, !sense.passive, subjectRule, let carried {
             draft.source = carried
