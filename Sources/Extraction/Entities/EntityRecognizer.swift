@@ -36,6 +36,8 @@ public struct EntityRecognizer: Sendable {
         var needsAntecedent = false
         /// For a title or role: the known persons it may stand for.
         var referents: [Int] = []
+        /// A generic word (الجيش، القوات) that stands for the entity of this type the text spoke of last.
+        var generic: EntityType?
         /// For a role or body of a country (الخارجية الروسية): its type, country and CAMEO code.
         var composed: (type: EntityType, country: String?, cameo: String)?
     }
@@ -128,7 +130,11 @@ public struct EntityRecognizer: Sendable {
                 guard let owner = known[a + length], let country = knowledge.entities[owner.entry.entity].country else {
                     // A group named by its kind alone (المحتجون، مسلحون مجهولون، الوفد) is an actor
                     // of this text without a country: one entity per kind.
-                    if Self.bareGroupTypes.contains(agent.entityType), !Self.nonActorAgents.contains(agent.code),
+                    if type == .military, !named(a..<(a + length), in: mentions[sentenceMentions...], offset: range.lowerBound) {
+                        var m = mention(a..<(a + length), nil, nil)
+                        m.generic = .military
+                        mentions.append(m)
+                    } else if Self.bareGroupTypes.contains(agent.entityType), !Self.nonActorAgents.contains(agent.code),
                        !named(a..<(a + length), in: mentions[sentenceMentions...], offset: range.lowerBound) {
                         var m = mention(a..<(a + length), nil, nil)
                         m.composed = (type, nil, agent.code)
@@ -229,12 +235,22 @@ public struct EntityRecognizer: Sendable {
     private func merge(_ mentions: [Mention]) -> RecognizedEntities {
         var entities: [DocumentEntity] = []
         var located: [EntityMention] = []
+        var lastSeen: [Int: Int] = [:]
         var byKey: [String: Int] = [:]
         var personNames: [(words: [LetterKey], entity: Int)] = []
         for m in mentions {
             let words = PhraseMatcher<NameEntry>.keys(m.text)
             var target: Int?
             var document: DocumentEntity
+            if let generic = m.generic {
+                // "الجيش" is whichever army the article spoke of last.
+                if let target = entities.indices.filter({ entities[$0].type == generic }).max(by: { lastSeen[$0, default: 0] < lastSeen[$1, default: 0] }) {
+                    entities[target].mentions.append(m.span)
+                    located.append(EntityMention(entity: target, span: m.span, tokens: m.tokens, role: nil))
+                    lastSeen[target] = m.span.start
+                }
+                continue
+            }
             if !m.referents.isEmpty {
                 // A title joins the one person it may name who is already in the document.
                 let present = Set(m.referents.compactMap { byKey["kb:" + knowledge.entities[$0].id] })
@@ -270,6 +286,7 @@ public struct EntityRecognizer: Sendable {
             if let target {
                 entities[target].mentions.append(m.span)
                 located.append(EntityMention(entity: target, span: m.span, tokens: m.tokens, role: m.entry?.role))
+                lastSeen[target] = m.span.start
                 continue
             }
             if m.needsAntecedent { continue }
@@ -278,6 +295,7 @@ public struct EntityRecognizer: Sendable {
             entities.append(document)
             let index = entities.count - 1
             located.append(EntityMention(entity: index, span: m.span, tokens: m.tokens, role: m.entry?.role))
+            lastSeen[index] = m.span.start
             if let composed = m.composed {
                 byKey["actor:\(composed.cameo):" + words.map(\.code).joined(separator: " ")] = index
             } else if let kb = document.kb { byKey["kb:" + kb] = index } else {

@@ -196,7 +196,8 @@ struct ClauseReader {
     func firstActor(after t: Int, in sentence: Range<Int>, excluding: Set<Int>) -> EntityMention? {
         var i = t
         while i < sentence.upperBound, i < t + Self.argumentWindow {
-            if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
+            // Quotation marks do not end the clause: توعد بـ"تلقين حفتر درسا".
+            if (isClauseBreak(i) && annotated.tokens[i].kind != .quote) || functionWord(i) == .boundary { return nil }
             if let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
                 if !excluding.contains(mention.tokens.lowerBound), mention.role != .nisba, isActor(mention), !isPlace(mention),

@@ -111,6 +111,12 @@ struct EventCoder {
             draft.location = reader.nearestPlace(to: trigger, in: sentence, excluding: taken)
         }
         let subjectRule = sense.rules.contains { $0.slot == .subject && $0.roles.contains(.source) }
+        // "أن تكون طائراتها قصفت"، "قصفت قواته": a subject noun with a possessive pronoun is the
+        // speaker's (or the last actor's) own unit.
+        if draft.source == nil, subjectRule, !sense.passive, let owner = speaker ?? antecedent, possessedSubject(near: trigger, in: sentence) {
+            draft.source = owner
+            draft.implicitSource = true
+        }
         if draft.source == nil, sense.isVerb, !sense.passive, subjectRule, let carried {
             draft.source = carried
             draft.implicitSource = true
@@ -169,6 +175,21 @@ struct EventCoder {
             drafts.removeAll { $0.source == nil }
         }
         return drafts
+    }
+
+    /// Whether the word right after the verb, or right before it (قد between), is a noun with a
+    /// possessive pronoun and no name of its own.
+    private func possessedSubject(near trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        func possessed(_ t: Int) -> Bool {
+            guard sentence.contains(t), reader.mentionAt[t] == nil, annotated.tokens[t].kind == .arabic else { return false }
+            let segments = annotated.segmented[t].segments
+            return segments.last?.role == .enclitic && segments.contains { $0.role == .stem && $0.form.unicodeScalars.count >= 3 }
+                && reader.functionWord(t) == nil && lexicon.triggers.longestMatch([annotated.keys[t]], from: 0) == nil
+        }
+        if possessed(trigger.upperBound) { return true }
+        var i = trigger.lowerBound - 1
+        while i >= sentence.lowerBound, i >= trigger.lowerBound - 2, annotated.keys[i].code.count <= 2, !possessed(i) { i -= 1 }
+        return possessed(i)
     }
 
     /// Whether the trigger follows أنه، إنها … (perhaps with قد or a negation between): its
