@@ -67,12 +67,19 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         return nodes[node].values
     }
 
+    /// The values of the one-word phrase `word`.
+    public func values(ofWord word: LetterKey) -> [Value] {
+        nodes[0].children[word].map { nodes[$0].values } ?? []
+    }
+
     /// The longest phrase that starts at `words[start]`: its length in words and its values.
-    public func longestMatch(_ words: [LetterKey], from start: Int) -> (length: Int, values: [Value])? {
+    /// `words` may be a slice of a document's keys, indexed as the document is.
+    public func longestMatch<Words: RandomAccessCollection<LetterKey>>(_ words: Words, from start: Int) -> (length: Int, values: [Value])?
+    where Words.Index == Int {
         var node = 0
         var best: (Int, [Value])?
         var i = start
-        while i < words.count, let next = nodes[node].children[words[i]] {
+        while i < words.endIndex, i >= words.startIndex, let next = nodes[node].children[words[i]] {
             node = next
             i += 1
             if !nodes[node].values.isEmpty { best = (i - start, nodes[node].values) }

@@ -72,12 +72,12 @@ struct AttributionReader {
     }
 
     private func isSourceNoun(_ t: Int, in sentence: Range<Int>) -> Bool {
-        knowledge.agents.longestMatch(Array(annotated.keys[sentence]), from: t - sentence.lowerBound)?.values.contains { $0.entityType == "SOURCE" } ?? false
+        knowledge.agents.longestMatch(annotated.keys[sentence], from: t)?.values.contains { $0.entityType == "SOURCE" } ?? false
     }
 
     private func sourceNoun(at start: Int, in sentence: Range<Int>) -> (span: Span, country: EntityMention?, end: Int)? {
-        let keys = Array(annotated.keys[sentence])
-        guard let (length, agents) = knowledge.agents.longestMatch(keys, from: start - sentence.lowerBound),
+        let keys = annotated.keys[sentence]
+        guard let (length, agents) = knowledge.agents.longestMatch(keys, from: start),
               agents.contains(where: { $0.entityType == "SOURCE" }) else { return nil }
         var end = start + length
         var country: EntityMention?
@@ -85,7 +85,7 @@ struct AttributionReader {
             if let mention = reader.mention(startingAt: end), mention.role == .nisba {
                 country = country ?? mention
                 end = mention.tokens.upperBound
-            } else if let (qualifierLength, qualifiers) = knowledge.agents.longestMatch(keys, from: end - sentence.lowerBound),
+            } else if let (qualifierLength, qualifiers) = knowledge.agents.longestMatch(keys, from: end),
                       qualifiers.contains(where: { $0.entityType == "QUALIFIER" }) {
                 end += qualifierLength
             } else {

@@ -98,7 +98,7 @@ struct ClauseReader {
         if !(first?.role == .proclitic && (first?.form == "و" || first?.form == "ف")) {
             var i = trigger.lowerBound - 1
             // Particles (قد، لم) and adverbs may stand between: "أن يكون الرئيس بوتين قد استقبل".
-            while i >= sentence.lowerBound, mentionAt[i] == nil, functionWord(i) == .adverb || lexicon.modalityCues.longestMatch([annotated.keys[i]], from: 0)?.values.contains(where: { $0.scope == .before }) == true {
+            while i >= sentence.lowerBound, mentionAt[i] == nil, functionWord(i) == .adverb || lexicon.modalityCues.values(ofWord: annotated.keys[i]).contains(where: { $0.scope == .before }) {
                 i -= 1
             }
             if i >= sentence.lowerBound, isClauseBreak(i), annotated.text.scalars[annotated.tokens[i].span.start] == "،" { i -= 1 }
@@ -135,7 +135,7 @@ struct ClauseReader {
             if functionWord(i) == .boundary {
                 return nil
             }
-            if lexicon.triggers.longestMatch([annotated.keys[i]], from: 0) != nil || lexicon.reportingVerbs.longestMatch([annotated.keys[i]], from: 0) != nil {
+            if !lexicon.triggers.values(ofWord: annotated.keys[i]).isEmpty || !lexicon.reportingVerbs.values(ofWord: annotated.keys[i]).isEmpty {
                 return nil
             }
             i -= 1
@@ -213,7 +213,7 @@ struct ClauseReader {
     /// A word that opens a phrase of its own after a verb: an event word, or a word with ب or ل.
     func startsPhrase(_ t: Int) -> Bool {
         if annotated.segmented[t].segments.contains(where: { $0.role == .proclitic && ($0.form == "ب" || $0.form == "ل") }) { return true }
-        return lexicon.triggers.longestMatch([annotated.keys[t]], from: 0) != nil
+        return !lexicon.triggers.values(ofWord: annotated.keys[t]).isEmpty
     }
 
     /// The first of a run of mentions joined by و that ends with this one (قوات حفتر وقوات الوفاق).

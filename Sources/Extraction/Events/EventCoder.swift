@@ -184,7 +184,7 @@ struct EventCoder {
             guard sentence.contains(t), reader.mentionAt[t] == nil, annotated.tokens[t].kind == .arabic else { return false }
             let segments = annotated.segmented[t].segments
             return segments.last?.role == .enclitic && segments.contains { $0.role == .stem && $0.form.unicodeScalars.count >= 3 }
-                && reader.functionWord(t) == nil && lexicon.triggers.longestMatch([annotated.keys[t]], from: 0) == nil
+                && reader.functionWord(t) == nil && lexicon.triggers.values(ofWord: annotated.keys[t]).isEmpty
         }
         if possessed(trigger.upperBound) { return true }
         var i = trigger.lowerBound - 1

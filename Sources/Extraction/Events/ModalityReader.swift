@@ -69,7 +69,7 @@ struct ModalityReader {
     /// Whether the trigger word is written as a verb: the lexicon's part of speech, or the
     /// prefix of an imperfect.
     private func isVerb(_ trigger: Range<Int>) -> Bool {
-        guard let (_, senses) = lexicon.triggers.longestMatch(Array(annotated.keys[trigger]), from: 0) else { return false }
+        guard let (_, senses) = lexicon.triggers.longestMatch(annotated.keys[trigger], from: trigger.lowerBound) else { return false }
         return senses.contains { $0.isVerb }
     }
 

@@ -101,26 +101,37 @@ public struct NERTagger: Sendable {
         let transitions = transitions ?? model.transitions
         let n = NERModel.tagCount
         guard !scores.isEmpty else { return [] }
-        let tags = BIOTag.all
-        var best = [[Float]](repeating: [Float](repeating: -.infinity, count: n), count: scores.count)
-        var back = [[Int]](repeating: [Int](repeating: 0, count: n), count: scores.count)
-        for t in 0..<n where tags[t].canFollow(nil) {
-            best[0][t] = scores[0][t] + transitions[n * n + t]
+        let allowed = Self.allowed
+        var best = [Float](repeating: -.infinity, count: n * scores.count)
+        var back = [Int](repeating: 0, count: n * scores.count)
+        for t in 0..<n where allowed[n * n + t] {
+            best[t] = scores[0][t] + transitions[n * n + t]
         }
         for i in 1..<scores.count {
+            let previous = (i - 1) * n, current = i * n
             for t in 0..<n {
                 var bestScore = -Float.infinity, bestFrom = 0
-                for from in 0..<n where best[i - 1][from] > -.infinity && tags[t].canFollow(tags[from]) {
-                    let s = best[i - 1][from] + transitions[from * n + t]
+                for from in 0..<n where allowed[from * n + t] && best[previous + from] > -.infinity {
+                    let s = best[previous + from] + transitions[from * n + t]
                     if s > bestScore { bestScore = s; bestFrom = from }
                 }
-                best[i][t] = bestScore + scores[i][t]
-                back[i][t] = bestFrom
+                best[current + t] = bestScore + scores[i][t]
+                back[current + t] = bestFrom
             }
         }
+        let last = (scores.count - 1) * n
         var path = [Int](repeating: 0, count: scores.count)
-        path[scores.count - 1] = (0..<n).max { best[scores.count - 1][$0] < best[scores.count - 1][$1] }!
-        for i in stride(from: scores.count - 1, to: 0, by: -1) { path[i - 1] = back[i][path[i]] }
+        path[scores.count - 1] = (0..<n).max { best[last + $0] < best[last + $1] }!
+        for i in stride(from: scores.count - 1, to: 0, by: -1) { path[i - 1] = back[i * n + path[i]] }
         return path
     }
+
+    /// Which tag may follow which (row: previous tag, the extra last row: sentence start).
+    static let allowed: [Bool] = {
+        let tags = BIOTag.all, n = NERModel.tagCount
+        var allowed = [Bool](repeating: false, count: n * (n + 1))
+        for from in 0..<n { for t in 0..<n { allowed[from * n + t] = tags[t].canFollow(tags[from]) } }
+        for t in 0..<n { allowed[n * n + t] = tags[t].canFollow(nil) }
+        return allowed
+    }()
 }
