@@ -52,7 +52,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let results = ParallelMap.map(articles) { extractor.extract($0) }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = format == .json ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.userInfo[DocumentResult.includeTextKey] = includeText
         var output = OutputBuffer()
         for result in results {

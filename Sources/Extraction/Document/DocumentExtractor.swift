@@ -55,7 +55,8 @@ public struct DocumentExtractor: Sendable {
                 // What a demand, refusal, threat or agreement is about is its topic, not an event of its own.
                 if let governor = reading.governor, statementTriggers.contains(where: { $0.range.contains(governor) && $0.range != range }) { continue }
                 var report = reports.last { $0.tokens.upperBound <= range.lowerBound && !$0.tokens.overlaps(range) }
-                    ?? reports.first { $0.tokens.lowerBound >= range.upperBound }
+                    // "…، قال المتحدث": a report after the act counts only with its own speaker.
+                    ?? reports.first { $0.tokens.lowerBound >= range.upperBound && ($0.speaker != nil || $0.anonymousSpan != nil) }
                 if let r = report, r.speaker == nil, r.anonymousSpan == nil, let carried = carriedReport {
                     report?.speaker = carried.speaker
                     report?.anonymousSpan = carried.anonymousSpan
