@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Arabic text core: decoding, normalization, tokens, sentences, clitics, numbers, dates.
@@ -38,6 +39,11 @@ let package = Package(
             name: "Ingest",
             dependencies: ["ArabicText", "Extraction", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Documents, extractions, actors and fused events in SQLite (GRDB); full-text search; exports.
+        .target(
+            name: "Store",
+            dependencies: ["ArabicText", "Knowledge", "Extraction", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "marsad",
             dependencies: [
@@ -45,6 +51,7 @@ let package = Package(
                 "Knowledge",
                 "Extraction",
                 "Ingest",
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +59,7 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest"]),
         .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,6 +26,10 @@ public struct DocumentExtractor: Sendable {
 
     var knowledge: KnowledgeBase { recognizer.knowledge }
 
+    /// The version of the extraction (code, lexicons and models together), stored with every
+    /// document so that a store knows which documents an update should re-extract.
+    public static let version = "marsad-extract/2026-11-23"
+
     public func extract(_ article: Article) -> DocumentResult {
         let text = ScalarText(article.text)
         let annotated = AnnotatedText(text, segmenter: recognizer.segmenter, splitter: recognizer.splitter)

@@ -1,0 +1,115 @@
+import ArabicText
+import Extraction
+import Foundation
+import GRDB
+import Knowledge
+
+/// One article's report of an event, as the store keeps it.
+struct Report {
+    var event: Event
+    var document: String
+    var source: Int64?
+    var target: Int64?
+    var place: DocumentEntity?
+    var text: ScalarText
+
+    var killed: Int? { count(.killed) }
+    var injured: Int? { count(.injured) }
+
+    private func count(_ kind: QuantityKind) -> Int? {
+        event.quantities.filter { $0.kind == kind }.map { Int($0.value) }.max()
+    }
+}
+
+/// Decides which reports are of one real event and keeps each fused event's summary up to date.
+///
+/// Reports fuse when they have the same type and source actor and the same target (or one of them
+/// names none), their days
+/// lie within `dayWindow` of each other (or one has no date), and their places are the same, lie
+/// within `kilometres`, or one has none. Each report keeps its own attribution and modality; a
+/// fused event whose reports both assert and deny it is `contested`.
+enum Fusion {
+    static let dayWindow = 2
+    static let kilometres = 50.0
+
+    static func add(_ report: Report, _ db: Database) throws {
+        let event = report.event
+        // A report that names no target may be of an event that has one, and the other way round.
+        let candidates = try Row.fetchAll(db, sql: """
+            SELECT id, date, location_kb, lat, lon, target_actor FROM fused_event
+            WHERE type = ? AND source_actor IS ? AND (target_actor IS ? OR target_actor IS NULL OR ? IS NULL)
+            """, arguments: [event.type.rawValue, report.source, report.target, report.target])
+        let day = event.date.flatMap { CalendarDate(iso: String($0.value.prefix(10))) }
+        var chosen: (id: Int64, distance: Int)?
+        for row in candidates {
+            let otherDay = (row["date"] as String?).flatMap { CalendarDate(iso: String($0.prefix(10))) }
+            var distance = 0
+            if let day, let otherDay {
+                distance = abs(day.dayNumber - otherDay.dayNumber)
+                guard distance <= dayWindow else { continue }
+            }
+            guard samePlace(report, kb: row["location_kb"], lat: row["lat"], lon: row["lon"]) else { continue }
+            // An exact target is worth a day's difference.
+            if (row["target_actor"] as Int64?) != report.target { distance += 1 }
+            if chosen == nil || distance < chosen!.distance { chosen = (row["id"], distance) }
+        }
+        let fused: Int64
+        if let chosen {
+            fused = chosen.id
+        } else {
+            try db.execute(sql: """
+                INSERT INTO fused_event (type, mode, cameo, source_actor, target_actor, date, precision, location_name, location_kb, lat, lon)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [event.type.rawValue, event.mode, event.cameo, report.source, report.target, event.date?.value,
+                                 event.date?.precision.rawValue, report.place?.name, report.place?.kb, report.place?.latitude, report.place?.longitude])
+            fused = db.lastInsertedRowID
+        }
+        let attribution = event.attribution
+        try db.execute(sql: """
+            INSERT INTO report (fused_event, document, event, type, source_actor, target_actor, date, modality, speaker, anonymous, verb,
+                                confidence, trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, killed, injured)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [fused, report.document, event.id, event.type.rawValue, report.source, report.target, event.date?.value,
+                             event.modality.rawValue, attribution?.speaker.map { report.text.text($0.span) }, attribution?.anonymous ?? false,
+                             attribution?.verb, event.confidence, report.text.text(event.trigger), event.trigger.start, event.trigger.end,
+                             event.sentence.start, event.sentence.end, report.killed, report.injured])
+        if chosen != nil, let target = report.target {
+            try db.execute(sql: "UPDATE fused_event SET target_actor = ? WHERE id = ? AND target_actor IS NULL", arguments: [target, fused])
+        }
+        if chosen != nil, report.place != nil {
+            try db.execute(sql: "UPDATE fused_event SET location_name = ?, location_kb = ?, lat = ?, lon = ? WHERE id = ? AND location_name IS NULL",
+                           arguments: [report.place?.name, report.place?.kb, report.place?.latitude, report.place?.longitude, fused])
+        }
+        try refresh(fused, db)
+    }
+
+    /// Recomputes a fused event's report count, casualties and contestation from its reports;
+    /// deletes it when no report is left.
+    static func refresh(_ fused: Int64, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS reports, max(killed) AS killed, max(injured) AS injured,
+                   max(modality = 'denied') AS denied, max(modality <> 'denied') AS affirmed
+            FROM report WHERE fused_event = ?
+            """, arguments: [fused]), (row["reports"] as Int) > 0 else {
+            try db.execute(sql: "DELETE FROM fused_event WHERE id = ?", arguments: [fused])
+            return
+        }
+        let contested = (row["denied"] as Int? ?? 0) == 1 && (row["affirmed"] as Int? ?? 0) == 1
+        try db.execute(sql: "UPDATE fused_event SET report_count = ?, fatalities = ?, injured = ?, contested = ? WHERE id = ?",
+                       arguments: [row["reports"] as Int, row["killed"] as Int?, row["injured"] as Int?, contested, fused])
+    }
+
+    static func samePlace(_ report: Report, kb: String?, lat: Double?, lon: Double?) -> Bool {
+        guard let place = report.place, kb != nil || lat != nil else { return true }
+        if let kb, kb == place.kb { return true }
+        guard let lat, let lon, let pLat = place.latitude, let pLon = place.longitude else { return place.kb == nil && kb == nil }
+        return kilometresBetween(lat, lon, pLat, pLon) <= kilometres
+    }
+
+    /// Great-circle distance (haversine, mean Earth radius).
+    static func kilometresBetween(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let r = 6371.0, p = Double.pi / 180
+        let a = pow(sin((lat2 - lat1) * p / 2), 2) + cos(lat1 * p) * cos(lat2 * p) * pow(sin((lon2 - lon1) * p / 2), 2)
+        return 2 * r * asin(min(1, sqrt(a)))
+    }
+}

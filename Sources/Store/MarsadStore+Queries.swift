@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+
+/// Read queries behind the API, the dashboard and the exports. Every value from outside goes
+/// in as an SQL argument, never into the SQL text.
+extension MarsadStore {
+    public func documents(_ filter: DocumentFilter) throws -> Page<DocumentSummary> {
+        try pool.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let query = filter.query.map(Self.ftsQuery), !query.isEmpty {
+                conditions.append("d.rowid IN (SELECT rowid FROM document_search WHERE document_search MATCH ?)")
+                arguments += [query]
+            }
+            if let from = filter.from { conditions.append("d.published >= ?"); arguments += [from] }
+            if let to = filter.to { conditions.append("d.published <= ?"); arguments += [to] }
+            if let outlet = filter.outlet { conditions.append("d.outlet = ?"); arguments += [outlet] }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM document d \(whereClause)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.id, d.source, d.outlet, d.published, d.title, d.length,
+                       (SELECT count(*) FROM report r WHERE r.document = d.id) AS events
+                FROM document d \(whereClause)
+                ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?
+                """, arguments: arguments + [filter.limit, filter.offset])
+            return Page(items: rows.map(Self.summary), total: total, limit: filter.limit, offset: filter.offset)
+        }
+    }
+
+    public func document(id: String) throws -> StoredDocument? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT d.id, d.source, d.outlet, d.published, d.title, d.length, d.text, d.result,
+                       (SELECT count(*) FROM report r WHERE r.document = d.id) AS events
+                FROM document d WHERE d.id = ?
+                """, arguments: [id]) else { return nil }
+            return StoredDocument(summary: Self.summary(row), text: row["text"], result: row["result"])
+        }
+    }
+
+    public func events(_ filter: EventFilter) throws -> Page<FusedEventRecord> {
+        try pool.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let type = filter.type { conditions.append("e.type = ?"); arguments += [type] }
+            if let actor = filter.actor { conditions.append("(e.source_actor = ? OR e.target_actor = ?)"); arguments += [actor, actor] }
+            if let country = filter.country {
+                conditions.append("(e.source_actor IN (SELECT id FROM actor WHERE country = ?) OR e.target_actor IN (SELECT id FROM actor WHERE country = ?))")
+                arguments += [country, country]
+            }
+            if let from = filter.from { conditions.append("e.date >= ?"); arguments += [from] }
+            if let to = filter.to { conditions.append("substr(e.date, 1, 10) <= ?"); arguments += [to] }
+            if let place = filter.place { conditions.append("(e.location_kb = ? OR e.location_name = ?)"); arguments += [place, place] }
+            if let modality = filter.modality { conditions.append("e.id IN (SELECT fused_event FROM report WHERE modality = ?)"); arguments += [modality] }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM fused_event e \(whereClause)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM fused_event e \(whereClause)
+                ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?
+                """, arguments: arguments + [filter.limit, filter.offset])
+            return Page(items: try Self.fusedEvents(rows, db), total: total, limit: filter.limit, offset: filter.offset)
+        }
+    }
+
+    public func actors(query: String? = nil, limit: Int = 50, offset: Int = 0) throws -> Page<ActorRecord> {
+        try pool.read { db in
+            var whereClause = ""
+            var arguments: StatementArguments = []
+            if let query, !query.isEmpty {
+                whereClause = "WHERE a.name LIKE ? ESCAPE '\\' OR a.name_en LIKE ? ESCAPE '\\' OR a.kb = ?"
+                let pattern = "%" + Self.likeEscaped(query) + "%"
+                arguments = [pattern, pattern, query]
+            }
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM actor a \(whereClause)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: "\(Self.actorSelect) \(whereClause) ORDER BY events DESC, documents DESC, a.id LIMIT ? OFFSET ?",
+                                        arguments: arguments + [limit, offset])
+            return Page(items: rows.map(Self.actorRecord), total: total, limit: limit, offset: offset)
+        }
+    }
+
+    public func actor(id: Int64, eventLimit: Int = 100) throws -> ActorDetail? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "\(Self.actorSelect) WHERE a.id = ?", arguments: [id]) else { return nil }
+            let eventRows = try Row.fetchAll(db, sql: """
+                SELECT * FROM fused_event WHERE source_actor = ? OR target_actor = ? ORDER BY date DESC, id DESC LIMIT ?
+                """, arguments: [id, id, eventLimit])
+            let partnerRows = try Row.fetchAll(db, sql: """
+                SELECT partner, count(*) AS n FROM (
+                    SELECT target_actor AS partner FROM fused_event WHERE source_actor = ? AND target_actor IS NOT NULL
+                    UNION ALL SELECT source_actor FROM fused_event WHERE target_actor = ? AND source_actor IS NOT NULL)
+                GROUP BY partner ORDER BY n DESC LIMIT 50
+                """, arguments: [id, id])
+            var partners: [ActorDetail.Partner] = []
+            for p in partnerRows {
+                if let actor = try Row.fetchOne(db, sql: "\(Self.actorSelect) WHERE a.id = ?", arguments: [p["partner"] as Int64]) {
+                    partners.append(.init(actor: Self.actorRecord(actor), events: p["n"]))
+                }
+            }
+            return ActorDetail(actor: Self.actorRecord(row), events: try Self.fusedEvents(eventRows, db), partners: partners)
+        }
+    }
+
+    public func network(from: String? = nil, to: String? = nil, limit: Int = 500) throws -> NetworkGraph {
+        try pool.read { db in
+            var conditions = ["source_actor IS NOT NULL", "target_actor IS NOT NULL"]
+            var arguments: StatementArguments = []
+            if let from { conditions.append("date >= ?"); arguments += [from] }
+            if let to { conditions.append("substr(date, 1, 10) <= ?"); arguments += [to] }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT source_actor, target_actor, type, count(*) AS weight FROM fused_event
+                WHERE \(conditions.joined(separator: " AND "))
+                GROUP BY source_actor, target_actor, type ORDER BY weight DESC LIMIT ?
+                """, arguments: arguments + [limit])
+            let edges = rows.map { NetworkGraph.Edge(source: $0["source_actor"], target: $0["target_actor"], type: $0["type"], weight: $0["weight"]) }
+            let ids = Set(edges.flatMap { [$0.source, $0.target] })
+            var nodes: [ActorRecord] = []
+            for id in ids.sorted() {
+                if let row = try Row.fetchOne(db, sql: "\(Self.actorSelect) WHERE a.id = ?", arguments: [id]) { nodes.append(Self.actorRecord(row)) }
+            }
+            return NetworkGraph(nodes: nodes, edges: edges)
+        }
+    }
+
+    public func timeline(actor: Int64? = nil, type: String? = nil) throws -> [TimelineBucket] {
+        try pool.read { db in
+            var conditions = ["date IS NOT NULL"]
+            var arguments: StatementArguments = []
+            if let actor { conditions.append("(source_actor = ? OR target_actor = ?)"); arguments += [actor, actor] }
+            if let type { conditions.append("type = ?"); arguments += [type] }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT substr(date, 1, 10) AS day, type, count(*) AS n FROM fused_event
+                WHERE \(conditions.joined(separator: " AND ")) GROUP BY day, type ORDER BY day, type
+                """, arguments: arguments)
+            return rows.map { TimelineBucket(date: $0["day"], type: $0["type"], count: $0["n"]) }
+        }
+    }
+
+    /// Every stored document's extraction (marsad.document/1 JSON), in ingest order.
+    public func forEachResult(_ body: (String) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try String.fetchCursor(db, sql: "SELECT result FROM document ORDER BY rowid")
+            while let json = try cursor.next() { try body(json) }
+        }
+    }
+
+    // MARK: rows to records
+
+    static let actorSelect = """
+        SELECT a.*, (SELECT count(*) FROM fused_event e WHERE e.source_actor = a.id OR e.target_actor = a.id) AS events,
+               (SELECT count(*) FROM document_actor da WHERE da.actor = a.id) AS documents
+        FROM actor a
+        """
+
+    static func summary(_ row: Row) -> DocumentSummary {
+        DocumentSummary(id: row["id"], source: row["source"], outlet: row["outlet"], published: row["published"], title: row["title"],
+                        length: row["length"], events: row["events"])
+    }
+
+    static func actorRecord(_ row: Row) -> ActorRecord {
+        ActorRecord(id: row["id"], name: row["name"], nameEn: row["name_en"], type: row["type"], country: row["country"], cameo: row["cameo"],
+                    kb: row["kb"], events: row["events"] ?? 0, documents: row["documents"] ?? 0)
+    }
+
+    static func fusedEvents(_ rows: [Row], _ db: Database) throws -> [FusedEventRecord] {
+        var actors: [Int64: ActorRecord] = [:]
+        func actor(_ id: Int64?) throws -> ActorRecord? {
+            guard let id else { return nil }
+            if let known = actors[id] { return known }
+            guard let row = try Row.fetchOne(db, sql: "\(actorSelect) WHERE a.id = ?", arguments: [id]) else { return nil }
+            actors[id] = actorRecord(row)
+            return actors[id]
+        }
+        return try rows.map { row in
+            let reports = try Row.fetchAll(db, sql: """
+                SELECT r.*, d.source AS doc_source, d.outlet, d.published FROM report r JOIN document d ON d.id = r.document
+                WHERE r.fused_event = ? ORDER BY d.published, r.id
+                """, arguments: [row["id"] as Int64]).map { r in
+                ReportRecord(document: r["document"], source: r["doc_source"], outlet: r["outlet"], published: r["published"], event: r["event"],
+                             date: r["date"], modality: r["modality"], speaker: r["speaker"], anonymous: r["anonymous"], verb: r["verb"],
+                             confidence: r["confidence"], trigger: EvidenceRecord(text: r["trigger_text"], start: r["trigger_start"], end: r["trigger_end"]),
+                             sentence: EvidenceRecord(text: nil, start: r["sentence_start"], end: r["sentence_end"]), killed: r["killed"], injured: r["injured"])
+            }
+            let location: PlaceRecord? = (row["location_name"] as String?).map { PlaceRecord(name: $0, kb: row["location_kb"], lat: row["lat"], lon: row["lon"]) }
+            return FusedEventRecord(id: row["id"], type: row["type"], mode: row["mode"], cameo: row["cameo"], date: row["date"], precision: row["precision"],
+                                    source: try actor(row["source_actor"]), target: try actor(row["target_actor"]), location: location,
+                                    reportCount: row["report_count"], fatalities: row["fatalities"], injured: row["injured"],
+                                    contested: row["contested"], reports: reports)
+        }
+    }
+
+    /// A user's words as an FTS5 query: each normalized word a quoted term, all required, so that
+    /// no operator or quote in the input can change the query's meaning.
+    static func ftsQuery(_ text: String) -> String {
+        SearchText.normalize(text).split(whereSeparator: { $0.isWhitespace || $0.isPunctuation || $0.isSymbol })
+            .prefix(16).map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " ")
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}

@@ -1,0 +1,141 @@
+import ArabicText
+import ArgumentParser
+import Extraction
+import Foundation
+import Ingest
+import Store
+
+/// The `--db` option of every command that touches the store.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The store: an SQLite file (default: $MARSAD_DB, else marsad.sqlite in the working directory).")
+    var db: String?
+
+    var path: String { db ?? ProcessInfo.processInfo.environment["MARSAD_DB"] ?? "marsad.sqlite" }
+
+    func open() throws -> MarsadStore {
+        do {
+            return try MarsadStore(path: path)
+        } catch {
+            FileHandle.standardError.write(Data("marsad: \(error)\n".utf8))
+            throw ExitCode(66)
+        }
+    }
+}
+
+/// `marsad ingest`: read articles, extract them and keep them in the store.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Extract articles and store them with their events, fused with the reports already stored.",
+        discussion: """
+            SOURCE is a file or a directory (.txt, .html, .jsonl), as for marsad extract. A document is keyed by the SHA-256 \
+            of its text: ingesting it again changes nothing, unless the extraction changed since (then its results are replaced). \
+            Each document is written in one transaction. Inputs that cannot be read are reported and the rest ingested (exit code 65).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Publication date (YYYY-MM-DD) for articles whose metadata and text give none.")
+    var published: String?
+
+    @Option(help: "Outlet for articles whose metadata gives none.")
+    var outlet: String?
+
+    @Argument(help: "Files or directories to ingest.")
+    var sources: [String]
+
+    func validate() throws {
+        if let published, CalendarDate(iso: published) == nil { throw ValidationError("--published must be a date written YYYY-MM-DD.") }
+    }
+
+    func run() throws {
+        let store = try store.open()
+        let inputs = ArticleInputs.read(sources)
+        for error in inputs.errors { FileHandle.standardError.write(Data("marsad: \(error)\n".utf8)) }
+        let extractor = try DocumentExtractor.bundled()
+        var articles: [Article] = []
+        var outcomes: [IngestOutcome: Int] = [:]
+        for var article in inputs.articles {
+            if article.published == nil, let published { article.published = CalendarDate(iso: published) }
+            if article.outlet == nil, let outlet { article.outlet = outlet }
+            if try store.extractor(of: article.id) == DocumentExtractor.version {
+                outcomes[.unchanged, default: 0] += 1
+            } else {
+                articles.append(article)
+            }
+        }
+        var progress = Progress(total: articles.count)
+        // Batches of a few dozen: extracted on every core, then written one document per transaction.
+        let batch = 32
+        for start in stride(from: 0, to: articles.count, by: batch) {
+            let slice = Array(articles[start..<min(start + batch, articles.count)])
+            for result in ParallelMap.map(slice, { extractor.extract($0) }) {
+                outcomes[try store.ingest(result, extractor: DocumentExtractor.version), default: 0] += 1
+                progress.advance()
+            }
+        }
+        progress.finish()
+        let counts = try store.counts()
+        print("""
+            \(store.path): \(outcomes[.added] ?? 0) added, \(outcomes[.replaced] ?? 0) replaced, \(outcomes[.unchanged] ?? 0) unchanged, \
+            \(inputs.errors.count) unreadable; store: \(counts.documents) documents, \(counts.events) events from \(counts.reports) reports, \
+            \(counts.actors) actors
+            """)
+        if !inputs.errors.isEmpty { throw ExitCode(65) }
+    }
+}
+
+/// `marsad reprocess`: re-extract every stored document with this version of Marsad.
+struct ReprocessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reprocess",
+        abstract: "Re-extract stored documents whose extraction is older than this Marsad's (all with --all); each is replaced in one transaction."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Re-extract every document, even those extracted by this version.")
+    var all = false
+
+    func run() throws {
+        let store = try store.open()
+        let extractor = try DocumentExtractor.bundled()
+        let stale = try store.documentsToReprocess(currentExtractor: all ? nil : DocumentExtractor.version)
+        var progress = Progress(total: stale.count)
+        for start in stride(from: 0, to: stale.count, by: 32) {
+            let slice = Array(stale[start..<min(start + 32, stale.count)])
+            for result in ParallelMap.map(slice, { extractor.extract($0) }) {
+                try store.replace(result, extractor: DocumentExtractor.version)
+                progress.advance()
+            }
+        }
+        progress.finish()
+        print("\(store.path): \(stale.count) documents re-extracted")
+    }
+}
+
+/// A progress line on standard error (documents/s and time left), only when it is a terminal.
+struct Progress {
+    let total: Int
+    var done = 0
+    let start = Date()
+    let visible = isatty(2) == 1
+
+    init(total: Int) { self.total = total }
+
+    mutating func advance() {
+        done += 1
+        guard visible, done == total || done % 8 == 0 else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        let rate = Double(done) / max(elapsed, 0.001)
+        let left = Double(total - done) / max(rate, 0.001)
+        let width = 30, filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d  %.1f docs/s  ETA %.0fs ", bar, done, total, rate, left).utf8))
+    }
+
+    func finish() {
+        if visible, total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
