@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Arabic text core: decoding, normalization, tokens, sentences, clitics, numbers, dates.
@@ -44,6 +47,21 @@ let package = Package(
             name: "Store",
             dependencies: ["ArabicText", "Knowledge", "Extraction", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The JSON API (OpenAPI-described) and the dashboard, over a store.
+        .target(
+            name: "Web",
+            dependencies: [
+                "ArabicText",
+                "Knowledge",
+                "Extraction",
+                "Ingest",
+                "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "marsad",
             dependencies: [
@@ -52,6 +70,7 @@ let package = Package(
                 "Extraction",
                 "Ingest",
                 "Store",
+                "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +79,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest"]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "Ingest", "Store", "Extraction", "ArabicText", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `marsad` command line: Arabic news in, structured political events out.
 @main
-struct Marsad: ParsableCommand {
+struct Marsad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marsad",
         abstract: "Marsad (مرصد) reads Arabic news and turns it into structured, source-attributed events.",
@@ -11,7 +11,7 @@ struct Marsad: ParsableCommand {
         66 missing input file.
         """,
         subcommands: [
-            SegmentCommand.self, TokenizeCommand.self, SentencesCommand.self, DatesCommand.self, NERCommand.self, EntitiesCommand.self, ExtractCommand.self, IngestCommand.self, ReprocessCommand.self, ExportCommand.self,
+            SegmentCommand.self, TokenizeCommand.self, SentencesCommand.self, DatesCommand.self, NERCommand.self, EntitiesCommand.self, ExtractCommand.self, IngestCommand.self, ReprocessCommand.self, ExportCommand.self, ServeCommand.self,
             EvalCommand.self, TrainCommand.self, BenchCommand.self,
         ]
     )

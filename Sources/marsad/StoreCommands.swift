@@ -50,14 +50,20 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try store.open()
+        let errors = try Self.ingest(sources, into: try store.open(), published: published.flatMap(CalendarDate.init(iso:)), outlet: outlet)
+        if errors > 0 { throw ExitCode(65) }
+    }
+
+    /// Reads, extracts and stores the articles of `sources`; prints a summary and returns how
+    /// many inputs could not be read.
+    static func ingest(_ sources: [String], into store: MarsadStore, published: CalendarDate? = nil, outlet: String? = nil) throws -> Int {
         let inputs = ArticleInputs.read(sources)
         for error in inputs.errors { FileHandle.standardError.write(Data("marsad: \(error)\n".utf8)) }
         let extractor = try DocumentExtractor.bundled()
         var articles: [Article] = []
         var outcomes: [IngestOutcome: Int] = [:]
         for var article in inputs.articles {
-            if article.published == nil, let published { article.published = CalendarDate(iso: published) }
+            if article.published == nil, let published { article.published = published }
             if article.outlet == nil, let outlet { article.outlet = outlet }
             if try store.extractor(of: article.id) == DocumentExtractor.version {
                 outcomes[.unchanged, default: 0] += 1
@@ -77,12 +83,13 @@ struct IngestCommand: ParsableCommand {
         }
         progress.finish()
         let counts = try store.counts()
-        print("""
+        let summary = """
             \(store.path): \(outcomes[.added] ?? 0) added, \(outcomes[.replaced] ?? 0) replaced, \(outcomes[.unchanged] ?? 0) unchanged, \
             \(inputs.errors.count) unreadable; store: \(counts.documents) documents, \(counts.events) events from \(counts.reports) reports, \
             \(counts.actors) actors
-            """)
-        if !inputs.errors.isEmpty { throw ExitCode(65) }
+            """
+        FileHandle.standardOutput.write(Data((summary + "\n").utf8))
+        return inputs.errors.count
     }
 }
 

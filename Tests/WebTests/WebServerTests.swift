@@ -1,0 +1,127 @@
+import ArabicText
+import Extraction
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Ingest
+import Store
+import Testing
+@testable import Web
+
+@Suite struct WebServerTests {
+    static let extractor = Result { try DocumentExtractor.bundled() }
+
+    /// A store with two articles, served with the token "secret"; the body gets the router.
+    func withServer(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-web-\(UUID().uuidString).sqlite")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) } }
+        let store = try MarsadStore(path: url.path)
+        let extractor = try Self.extractor.get()
+        for (text, date) in [("قصفت قوات حفتر مطار معيتيقة في طرابلس أمس، ما أدى إلى مقتل 3 مدنيين.", "2020-02-20"),
+                             ("استقبل الرئيس التركي رجب طيب أردوغان فائز السراج في أنقرة أمس. <script>alert(1)</script>", "2019-11-28")] {
+            let article = Article(text: text, id: ArticleParser.documentID(text), source: "fixture", published: CalendarDate(iso: date), title: "خبر <b>عاجل</b>")
+            try store.ingest(extractor.extract(article), extractor: DocumentExtractor.version)
+        }
+        let router = try await WebServer.router(store: store, extractor: extractor, options: WebOptions(token: "secret"))
+        let app = Application(router: router)
+        try await app.test(.router) { client in try await body(client) }
+    }
+
+    func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+    }
+
+    @Test func eventsAreListedWithTheirReportsAndSecurityHeaders() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/events?type=ASSAULT", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                let body = try json(response.body)
+                let items = try #require(body["items"] as? [[String: Any]])
+                #expect(!items.isEmpty)
+                #expect(items.allSatisfy { $0["type"] as? String == "ASSAULT" })
+                #expect((items.first?["reports"] as? [Any])?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func malformedParametersAreJSON400s() async throws {
+        try await withServer { client in
+            for uri in ["/api/events?from=2020-13-45", "/api/events?type=WAR", "/api/events?limit=0", "/api/events?limit=100000",
+                        "/api/events?actor=abc", "/api/events?country=libya", "/api/documents/not-an-id", "/api/actors/-1",
+                        "/api/events?modality=maybe", "/api/documents?q=" + String(repeating: "ا", count: 600)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    #expect((try? json(response.body))?["error"] is String, "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func hostileQueriesNeverBreakTheServer() async throws {
+        try await withServer { client in
+            let hostile = ["%22%20OR%20%2A", "%27%3B%20DROP%20TABLE%20document%3B--", "NEAR%28a%20b%29", "%25%5F%5C", "%00", "%3Cscript%3E"]
+            for value in hostile {
+                for path in ["/api/documents?q=", "/api/actors?q=", "/api/events?place=", "/documents?q=", "/api/documents?outlet="] {
+                    try await client.execute(uri: path + value, method: .get) { response in
+                        #expect(response.status == .ok || response.status == .badRequest, "\(path)\(value)")
+                    }
+                }
+            }
+            try await client.execute(uri: "/api/documents", method: .get) { response in
+                try #expect((json(response.body))["total"] as? Int == 2)
+            }
+        }
+    }
+
+    @Test func writesNeedTheBearerToken() async throws {
+        try await withServer { client in
+            let body = ByteBuffer(string: #"{"text": "وصل المبعوث الأممي إلى طرابلس.", "published": "2020-03-01"}"#)
+            try await client.execute(uri: "/api/documents", method: .post, body: body) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/documents", method: .post, headers: [.authorization: "Bearer wrong"], body: body) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/documents", method: .post, headers: [.authorization: "Bearer secret"], body: body) { response in
+                #expect(response.status == .created)
+                try #expect((json(response.body))["outcome"] as? String == "added")
+            }
+            try await client.execute(uri: "/api/documents", method: .post, headers: [.authorization: "Bearer secret"], body: body) { response in
+                #expect(response.status == .ok)
+                try #expect((json(response.body))["outcome"] as? String == "unchanged")
+            }
+            try await client.execute(uri: "/api/documents", method: .post, headers: [.authorization: "Bearer secret"], body: ByteBuffer(string: "{not json")) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func theDashboardEscapesArticleText() async throws {
+        try await withServer { client in
+            let id = try await client.execute(uri: "/api/documents?q=أردوغان", method: .get) { response in
+                try #require(((try json(response.body))["items"] as? [[String: Any]])?.first?["id"] as? String)
+            }
+            try await client.execute(uri: "/documents/\(id)", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("dir=\"rtl\""))
+                #expect(!html.contains("<script>alert"))
+                #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                #expect(html.contains("&lt;b&gt;عاجل"))
+                #expect(html.contains("class=\"trigger\""))
+            }
+            for page in ["/", "/documents", "/timeline", "/network", "/map", "/static/app.js", "/openapi.json", "/healthz"] {
+                try await client.execute(uri: page, method: .get) { response in #expect(response.status == .ok, "\(page)") }
+            }
+        }
+    }
+
+    @Test func constantTimeComparisonComparesWholeTokens() {
+        #expect(TokenMiddleware<BasicRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
+        #expect(!TokenMiddleware<BasicRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
+        #expect(!TokenMiddleware<BasicRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
+        #expect(!TokenMiddleware<BasicRequestContext>.constantTimeEqual([], Array("a".utf8)))
+    }
+}
