@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0: any free port).")
     var port = 8080
 
-    @Option(help: "Ingest these files or directories before serving.")
+    @Option(parsing: .upToNextOption, help: "Ingest these files or directories before serving.")
     var ingest: [String] = []
 
     @Flag(help: "Reads need the bearer token too.")
