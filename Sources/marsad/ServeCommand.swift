@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let opened = try store.open()
-        if !ingest.isEmpty { _ = try IngestCommand.ingest(ingest, into: opened) }
+        if !ingest.isEmpty { _ = try IngestCommand.ingest(ArticleInputs.read(ingest), into: opened) }
         let extractor = try DocumentExtractor.bundled()
         let token = ProcessInfo.processInfo.environment["MARSAD_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let router = try await WebServer.router(store: opened, extractor: extractor, options: WebOptions(token: token, privateReads: privateReads))

@@ -23,12 +23,13 @@ struct StoreOptions: ParsableArguments {
 }
 
 /// `marsad ingest`: read articles, extract them and keep them in the store.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Extract articles and store them with their events, fused with the reports already stored.",
         discussion: """
-            SOURCE is a file or a directory (.txt, .html, .jsonl), as for marsad extract. A document is keyed by the SHA-256 \
+            SOURCE is a file or a directory (.txt, .html, .jsonl), as for marsad extract, or the http(s) URL of an article page \
+            or of an RSS or Atom feed (each item's page is fetched once). A document is keyed by the SHA-256 \
             of its text: ingesting it again changes nothing, unless the extraction changed since (then its results are replaced). \
             Each document is written in one transaction. Inputs that cannot be read are reported and the rest ingested (exit code 65).
             """
@@ -42,22 +43,40 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Outlet for articles whose metadata gives none.")
     var outlet: String?
 
-    @Argument(help: "Files or directories to ingest.")
+    @Option(help: "Poll the URL sources every this many seconds, ingesting new feed items, until interrupted.")
+    var watch: Int?
+
+    @Argument(help: "Files, directories or URLs to ingest.")
     var sources: [String]
 
     func validate() throws {
         if let published, CalendarDate(iso: published) == nil { throw ValidationError("--published must be a date written YYYY-MM-DD.") }
+        if let watch, watch < 1 { throw ValidationError("--watch takes a number of seconds, 1 or more.") }
     }
 
-    func run() throws {
-        let errors = try Self.ingest(sources, into: try store.open(), published: published.flatMap(CalendarDate.init(iso:)), outlet: outlet)
-        if errors > 0 { throw ExitCode(65) }
+    func run() async throws {
+        let store = try store.open()
+        let urls = sources.filter(WebSources.isURL), paths = sources.filter { !WebSources.isURL($0) }
+        var web = WebSources()
+        while true {
+            var inputs = ArticleInputs.read(paths)
+            for url in urls {
+                let (articles, errors) = await web.articles(from: url)
+                inputs.articles += articles
+                inputs.errors += errors.map { ArticleInputs.Failure(error: $0, missing: false) }
+            }
+            let errors = try Self.ingest(inputs, into: store, published: published.flatMap(CalendarDate.init(iso:)), outlet: outlet)
+            guard let watch else {
+                if errors > 0 { throw ExitCode(65) }
+                return
+            }
+            try await Task.sleep(for: .seconds(watch))
+        }
     }
 
-    /// Reads, extracts and stores the articles of `sources`; prints a summary and returns how
-    /// many inputs could not be read.
-    static func ingest(_ sources: [String], into store: MarsadStore, published: CalendarDate? = nil, outlet: String? = nil) throws -> Int {
-        let inputs = ArticleInputs.read(sources)
+    /// Extracts and stores articles read from inputs; prints a summary and returns how many
+    /// inputs could not be read.
+    static func ingest(_ inputs: ArticleInputs, into store: MarsadStore, published: CalendarDate? = nil, outlet: String? = nil) throws -> Int {
         for error in inputs.errors { FileHandle.standardError.write(Data("marsad: \(error)\n".utf8)) }
         let extractor = try DocumentExtractor.bundled()
         var articles: [Article] = []
