@@ -34,12 +34,15 @@ enum Fusion {
 
     static func add(_ report: Report, _ db: Database) throws {
         let event = report.event
+        let day = event.date.flatMap { CalendarDate(iso: String($0.value.prefix(10))) }
         // A report that names no target may be of an event that has one, and the other way round.
+        // ISO days compare as text, so the date window is an index range.
+        let earliest = day.map { $0.adding(days: -dayWindow).iso }, latest = day.map { $0.adding(days: dayWindow).iso + "~" }
         let candidates = try Row.fetchAll(db, sql: """
             SELECT id, date, location_kb, lat, lon, target_actor FROM fused_event
             WHERE type = ? AND source_actor IS ? AND (target_actor IS ? OR target_actor IS NULL OR ? IS NULL)
-            """, arguments: [event.type.rawValue, report.source, report.target, report.target])
-        let day = event.date.flatMap { CalendarDate(iso: String($0.value.prefix(10))) }
+              AND (? IS NULL OR date IS NULL OR date BETWEEN ? AND ?)
+            """, arguments: [event.type.rawValue, report.source, report.target, report.target, earliest, earliest, latest])
         var chosen: (id: Int64, distance: Int)?
         for row in candidates {
             let otherDay = (row["date"] as String?).flatMap { CalendarDate(iso: String($0.prefix(10))) }

@@ -43,7 +43,10 @@ extension MarsadStore {
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if let type = filter.type { conditions.append("e.type = ?"); arguments += [type] }
-            if let actor = filter.actor { conditions.append("(e.source_actor = ? OR e.target_actor = ?)"); arguments += [actor, actor] }
+            if let actor = filter.actor {
+                conditions.append("e.id IN (SELECT id FROM fused_event WHERE source_actor = ? UNION SELECT id FROM fused_event WHERE target_actor = ?)")
+                arguments += [actor, actor]
+            }
             if let country = filter.country {
                 conditions.append("(e.source_actor IN (SELECT id FROM actor WHERE country = ?) OR e.target_actor IN (SELECT id FROM actor WHERE country = ?))")
                 arguments += [country, country]
@@ -146,7 +149,8 @@ extension MarsadStore {
     // MARK: rows to records
 
     static let actorSelect = """
-        SELECT a.*, (SELECT count(*) FROM fused_event e WHERE e.source_actor = a.id OR e.target_actor = a.id) AS events,
+        SELECT a.*, (SELECT count(*) FROM fused_event e WHERE e.source_actor = a.id)
+                  + (SELECT count(*) FROM fused_event e WHERE e.target_actor = a.id AND e.source_actor IS NOT a.id) AS events,
                (SELECT count(*) FROM document_actor da WHERE da.actor = a.id) AS documents
         FROM actor a
         """
@@ -158,7 +162,7 @@ extension MarsadStore {
 
     static func actorRecord(_ row: Row) -> ActorRecord {
         ActorRecord(id: row["id"], name: row["name"], nameEn: row["name_en"], type: row["type"], country: row["country"], cameo: row["cameo"],
-                    kb: row["kb"], events: row["events"] ?? 0, documents: row["documents"] ?? 0)
+                    kb: row["kb"], events: row["events"], documents: row["documents"])
     }
 
     static func fusedEvents(_ rows: [Row], _ db: Database) throws -> [FusedEventRecord] {
@@ -166,7 +170,8 @@ extension MarsadStore {
         func actor(_ id: Int64?) throws -> ActorRecord? {
             guard let id else { return nil }
             if let known = actors[id] { return known }
-            guard let row = try Row.fetchOne(db, sql: "\(actorSelect) WHERE a.id = ?", arguments: [id]) else { return nil }
+            // Participants without their counts: counting every actor's events on every page is what would make lists slow.
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM actor WHERE id = ?", arguments: [id]) else { return nil }
             actors[id] = actorRecord(row)
             return actors[id]
         }

@@ -26,10 +26,10 @@ public struct ActorRecord: Codable, Sendable, Equatable {
     public var country: String?
     public var cameo: String?
     public var kb: String?
-    /// Fused events it takes part in.
-    public var events: Int
-    /// Documents that mention it.
-    public var documents: Int
+    /// Fused events it takes part in (in actor lists and pages; nil where the actor is a participant of an event).
+    public var events: Int?
+    /// Documents that mention it (as `events`).
+    public var documents: Int?
 }
 
 /// Where a fused event happened.

@@ -89,6 +89,17 @@ enum Schema {
                 CREATE INDEX document_actor_actor ON document_actor(actor);
                 """)
         }
+        migrator.registerMigration("v2: indexes for actor pages and filters on large stores") { db in
+            try db.execute(sql: """
+                CREATE INDEX fused_event_source ON fused_event(source_actor, date);
+                CREATE INDEX fused_event_target ON fused_event(target_actor, date);
+                CREATE INDEX fused_event_type_date ON fused_event(type, date);
+                CREATE INDEX fused_event_location ON fused_event(location_kb);
+                CREATE INDEX report_modality ON report(modality, fused_event);
+                CREATE INDEX actor_country ON actor(country);
+                CREATE INDEX fused_event_fusion ON fused_event(type, source_actor, date);
+                """)
+        }
         return migrator
     }
 }

@@ -44,7 +44,7 @@ struct DashboardRoutes: Sendable {
             let actor = detail.actor
             return try render("actor", ["title": actor.name, "page": "actor", "id": actor.id, "name": actor.name, "name_en": actor.nameEn ?? "",
                                         "type": actor.type, "country": actor.country ?? "", "cameo": actor.cameo ?? "", "kb": actor.kb ?? "",
-                                        "documents": actor.documents, "event_count": actor.events,
+                                        "documents": actor.documents ?? 0, "event_count": actor.events ?? 0,
                                         "partners": detail.partners.map { ["id": $0.actor.id, "name": $0.actor.name, "events": $0.events] },
                                         "events": detail.events.map(Self.eventRow)])
         }

@@ -6,11 +6,11 @@ import Knowledge
 import Synchronization
 
 /// `marsad bench`: throughput and memory of Marsad's stages on a corpus.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput (MB/s, documents/s) and peak memory; run it on a release build.",
-        subcommands: [BenchTextCommand.self, BenchNERCommand.self, BenchExtractCommand.self]
+        subcommands: [BenchTextCommand.self, BenchNERCommand.self, BenchExtractCommand.self, BenchAPICommand.self]
     )
 }
 
