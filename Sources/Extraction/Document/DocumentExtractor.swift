@@ -47,6 +47,7 @@ public struct DocumentExtractor: Sendable {
         var reportsBySentence: [[Report]] = []
         var carriedSubject: EntityMention?
         var carriedReport: Report?
+        var lastPair: (EntityMention, EntityMention)?
         for (index, sentence) in annotated.sentences.enumerated() {
             let reports = skipped.contains(index) ? [] : attributionReader.reports(in: sentence.tokens)
             reportsBySentence.append(reports)
@@ -66,8 +67,11 @@ public struct DocumentExtractor: Sendable {
                     report?.anonymousSpan = carried.anonymousSpan
                     report?.anonymousCountry = carried.anonymousCountry
                 }
-                let coded = coder.code(range, sense, sentence: index, antecedent: carriedSubject, speaker: report?.speaker)
+                let coded = coder.code(range, sense, sentence: index, antecedent: carriedSubject, speaker: report?.speaker, pair: lastPair)
                 for draft in coded { drafts.append((draft, reading.modality, report)) }
+                if let both = coded.first(where: { $0.source != nil && $0.target != nil && $0.source?.entity != $0.target?.entity }) {
+                    lastPair = (both.source!, both.target!)
+                }
                 if let first = coded.first, let source = first.source, !first.implicitSource { carriedSubject = source }
             }
             if let named = reports.last(where: { $0.speaker != nil || $0.anonymousSpan != nil }) {

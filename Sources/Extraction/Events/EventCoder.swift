@@ -68,7 +68,9 @@ struct EventCoder {
     ///   or a pronoun on a verbal noun (زيارته).
     /// - Parameter speaker: the speaker of the statement the trigger stands in, the subject of
     ///   "أعلن الوزير أنه سيزور …".
-    func code(_ trigger: Range<Int>, _ sense: TriggerSense, sentence index: Int, antecedent: EntityMention?, speaker: EntityMention? = nil) -> [DraftEvent] {
+    /// - Parameter pair: the two parties the text named together last, for الجانبان، الرئيسان.
+    func code(_ trigger: Range<Int>, _ sense: TriggerSense, sentence index: Int, antecedent: EntityMention?, speaker: EntityMention? = nil,
+              pair: (EntityMention, EntityMention)? = nil) -> [DraftEvent] {
         let sentence = annotated.sentences[index].tokens
         var draft = DraftEvent(sense: sense, trigger: trigger, sentence: index, mode: sense.mode, cameo: sense.cameo, type: sense.type)
         var used = Set<Int>()
@@ -130,7 +132,13 @@ struct EventCoder {
             draft.implicitSource = true
         }
         var drafts: [DraftEvent] = []
-        let sources: [EntityMention?] = draft.source.map { [$0] + reader.coordinated(with: $0, in: sentence) } ?? [nil]
+        var sources: [EntityMention?] = draft.source.map { [$0] + reader.coordinated(with: $0, in: sentence) } ?? [nil]
+        // "ووقع الجانبان"، "اتفق الرئيسان": the two parties named together last.
+        if let pair, draft.implicitSource || draft.source == nil, hasPairNoun(near: trigger, in: sentence) {
+            sources = [pair.0, pair.1]
+            draft.implicitSource = true
+            if draft.target.map({ $0.entity == pair.0.entity || $0.entity == pair.1.entity }) == true { draft.target = nil }
+        }
         let targets: [EntityMention?] = draft.target.map { [$0] + reader.coordinated(with: $0, in: sentence) } ?? [nil]
         for source in sources {
             for target in targets {
@@ -175,6 +183,14 @@ struct EventCoder {
             drafts.removeAll { $0.source == nil }
         }
         return drafts
+    }
+
+    /// Whether a dual noun standing for two parties (الجانبان) is the subject: right after the
+    /// trigger, or right before it.
+    private func hasPairNoun(near trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        [trigger.upperBound, trigger.upperBound + 1, trigger.lowerBound - 1].contains { t in
+            sentence.contains(t) && reader.functionWord(t) == .pair
+        }
     }
 
     /// Whether the word right after the verb, or right before it (قد between), is a noun with a

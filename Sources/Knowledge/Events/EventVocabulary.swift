@@ -127,4 +127,6 @@ public enum FunctionWord: String, Sendable {
     case adverb
     /// Links a unit to its owner (تابعة لـ، موالية لـ): the owner stands for the unit as the actor.
     case affiliation
+    /// A dual noun (الجانبان، الرئيسان) that stands for the last two parties the text named together.
+    case pair
 }
