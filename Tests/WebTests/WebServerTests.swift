@@ -112,7 +112,7 @@ import Testing
                 #expect(html.contains("&lt;b&gt;عاجل"))
                 #expect(html.contains("class=\"trigger\""))
             }
-            for page in ["/", "/documents", "/timeline", "/network", "/map", "/static/app.js", "/openapi.json", "/healthz"] {
+            for page in ["/", "/documents", "/timeline", "/network", "/map", "/static/app.js", "/static/basemap.json", "/openapi.json", "/healthz"] {
                 try await client.execute(uri: page, method: .get) { response in #expect(response.status == .ok, "\(page)") }
             }
         }

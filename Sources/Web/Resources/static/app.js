@@ -121,6 +121,15 @@ async function drawMap(container) {
   const west = -20, east = 65, south = 5, north = 45, width = 900, height = Math.round(900 * (north - south) / (east - west));
   const x = (lon) => (lon - west) / (east - west) * width, y = (lat) => (north - lat) / (north - south) * height;
   const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "map" }, container);
+  try {
+    const basemap = await getJSON("/static/basemap.json");
+    for (const country of basemap.countries || []) {
+      const path = el("path", { d: country.d, fill: "#eef2ee", stroke: "#9aa59a", "stroke-width": 0.6 }, svg);
+      el("title", {}, path).textContent = country.name;
+    }
+  } catch (error) {
+    // No outlines: the grid and the events still draw.
+  }
   for (let lon = -20; lon <= 65; lon += 10) el("line", { x1: x(lon), y1: 0, x2: x(lon), y2: height, stroke: "#e5e7eb" }, svg);
   for (let lat = 5; lat <= 45; lat += 10) el("line", { x1: 0, y1: y(lat), x2: width, y2: y(lat), stroke: "#e5e7eb" }, svg);
   const places = new Map();
