@@ -5,6 +5,7 @@ let package = Package(
     name: "marsad",
     products: [
         .executable(name: "marsad", targets: ["marsad"]),
+        .executable(name: "marsad-fuzz", targets: ["marsad-fuzz"]),
         .library(name: "ArabicText", targets: ["ArabicText"]),
         .library(name: "Knowledge", targets: ["Knowledge"]),
         .library(name: "Extraction", targets: ["Extraction"]),
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Arabic text core: decoding, normalization, tokens, sentences, clitics, numbers, dates.
@@ -59,6 +61,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -74,6 +77,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz harness: libFuzzer entry point when built by scripts/fuzz, a replayer of inputs otherwise.
+        .executableTarget(name: "marsad-fuzz", dependencies: ["ArabicText", "Extraction", "Ingest"]),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),

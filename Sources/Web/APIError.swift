@@ -5,6 +5,13 @@ import Hummingbird
 struct APIError: Error, HTTPResponseError {
     var status: HTTPResponse.Status
     var message: String
+    /// Seconds a rate-limited client should wait.
+    var retryAfter: Int?
+
+    init(status: HTTPResponse.Status, message: String) {
+        self.status = status
+        self.message = message
+    }
 
     static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, message: message) }
     static func notFound(_ message: String) -> APIError { APIError(status: .notFound, message: message) }
@@ -13,6 +20,7 @@ struct APIError: Error, HTTPResponseError {
         let body = (try? JSONEncoder().encode(["error": message])) ?? Data(#"{"error":"error"}"#.utf8)
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 }

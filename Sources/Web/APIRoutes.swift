@@ -26,7 +26,7 @@ struct APIRoutes: Sendable {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(data: raw)))
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<MarsadRequestContext>) {
         router.get("/healthz") { _, _ in try Self.json(["status": "ok"]) }
         router.get("/openapi.json") { _, _ in
             guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
@@ -80,7 +80,7 @@ struct APIRoutes: Sendable {
         }
     }
 
-    func documentID(_ context: BasicRequestContext) throws -> String {
+    func documentID(_ context: MarsadRequestContext) throws -> String {
         guard let id = context.parameters.get("id"), id.count == 64, id.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
             throw APIError.badRequest("a document id is 64 lowercase hexadecimal digits (SHA-256)")
         }
@@ -102,7 +102,7 @@ struct APIRoutes: Sendable {
         var events: Int
     }
 
-    func ingest(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func ingest(_ request: Request, _ context: MarsadRequestContext) async throws -> Response {
         guard let extractor else { throw APIError(status: .serviceUnavailable, message: "this server does not extract") }
         var request = request
         let body = try await request.body.collect(upTo: options.maxBodyBytes)

@@ -28,7 +28,7 @@ struct DashboardRoutes: Sendable {
         return Self.html(body)
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<MarsadRequestContext>) {
         router.get("/") { request, _ in try events(request) }
         router.get("/documents") { request, _ in
             let q = QueryParameters(request: request, options: options)

@@ -11,8 +11,14 @@ public struct WebOptions: Sendable {
     public var maxPageSize: Int
     /// Longest query parameter, in characters.
     public var maxQueryLength: Int
+    /// Requests a client may make at once, and per second after that.
+    public var rateBurst: Int
+    public var ratePerSecond: Double
 
-    public init(token: String? = nil, privateReads: Bool = false, maxBodyBytes: Int = 2_000_000, maxPageSize: Int = 200, maxQueryLength: Int = 512) {
+    public init(token: String? = nil, privateReads: Bool = false, maxBodyBytes: Int = 2_000_000, maxPageSize: Int = 200, maxQueryLength: Int = 512,
+                rateBurst: Int = 600, ratePerSecond: Double = 300) {
+        self.rateBurst = rateBurst
+        self.ratePerSecond = ratePerSecond
         self.token = token
         self.privateReads = privateReads
         self.maxBodyBytes = maxBodyBytes

@@ -12,7 +12,7 @@ import Testing
     static let extractor = Result { try DocumentExtractor.bundled() }
 
     /// A store with two articles, served with the token "secret"; the body gets the router.
-    func withServer(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func withServer(options: WebOptions = WebOptions(token: "secret"), _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-web-\(UUID().uuidString).sqlite")
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) } }
         let store = try MarsadStore(path: url.path)
@@ -22,7 +22,7 @@ import Testing
             let article = Article(text: text, id: ArticleParser.documentID(text), source: "fixture", published: CalendarDate(iso: date), title: "خبر <b>عاجل</b>")
             try store.ingest(extractor.extract(article), extractor: DocumentExtractor.version)
         }
-        let router = try await WebServer.router(store: store, extractor: extractor, options: WebOptions(token: "secret"))
+        let router = try await WebServer.router(store: store, extractor: extractor, options: options)
         let app = Application(router: router)
         try await app.test(.router) { client in try await body(client) }
     }
@@ -118,10 +118,31 @@ import Testing
         }
     }
 
+    @Test func aClientOverItsRateLimitGets429WithRetryAfter() async throws {
+        try await withServer(options: WebOptions(token: "secret", rateBurst: 5, ratePerSecond: 0.01)) { client in
+            for _ in 0..<5 {
+                try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            }
+            try await client.execute(uri: "/api/events", method: .get) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] != nil)
+            }
+        }
+    }
+
+    @Test func theRateLimiterRefillsOverTime() {
+        let limiter = RateLimiter(burst: 2, perSecond: 1)
+        #expect(limiter.take("a", now: 0) == nil)
+        #expect(limiter.take("a", now: 0) == nil)
+        #expect(limiter.take("a", now: 0) != nil)
+        #expect(limiter.take("b", now: 0) == nil)
+        #expect(limiter.take("a", now: 1.5) == nil)
+    }
+
     @Test func constantTimeComparisonComparesWholeTokens() {
-        #expect(TokenMiddleware<BasicRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
-        #expect(!TokenMiddleware<BasicRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
-        #expect(!TokenMiddleware<BasicRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
-        #expect(!TokenMiddleware<BasicRequestContext>.constantTimeEqual([], Array("a".utf8)))
+        #expect(TokenMiddleware<MarsadRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
+        #expect(!TokenMiddleware<MarsadRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
+        #expect(!TokenMiddleware<MarsadRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
+        #expect(!TokenMiddleware<MarsadRequestContext>.constantTimeEqual([], Array("a".utf8)))
     }
 }
