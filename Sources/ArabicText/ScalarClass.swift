@@ -79,4 +79,7 @@ public enum ScalarClass {
     public static func isSentenceTerminal(_ v: UInt32) -> Bool {
         v == 0x2E || v == 0x21 || v == 0x3F || v == 0x061F || v == 0x061B || v == 0x2026 || v == 0x06D4
     }
+
+    /// Commas and semicolons, Arabic and Latin: where a run-on sentence may be cut.
+    public static func isClauseSeparator(_ v: UInt32) -> Bool { v == 0x2C || v == 0x060C || v == 0x3B || v == 0x061B }
 }

@@ -26,6 +26,9 @@ public struct SentenceSplitter: Sendable {
         return SentenceSplitter(abbreviations: Set(rows.compactMap { $0.first.map { normalizer.key($0).lowercased() } }))
     }
 
+    /// The longest sentence, in tokens; news sentences are far shorter.
+    public static let maximumTokens = 300
+
     public func split(_ text: ScalarText, tokens: [Token]) -> [Sentence] {
         var sentences: [Sentence] = []
         var first = 0
@@ -64,6 +67,12 @@ public struct SentenceSplitter: Sendable {
                 }
             } else if token.kind == .punctuation, isDash(text, token), i - lineStart <= 8, i > lineStart,
                       first == lineStart, isDatelineDash(text, tokens, i) {
+                boundary = true
+            } else if i - first + 1 >= Self.maximumTokens / 2, token.kind == .punctuation, ScalarClass.isClauseSeparator(text.scalars[token.span.start].value) {
+                // A run-on "sentence" (a page without full stops) is cut at a comma once it is long,
+                // and hard at `maximumTokens`, so that work per sentence stays bounded.
+                boundary = true
+            } else if i - first + 1 >= Self.maximumTokens {
                 boundary = true
             }
             if boundary {

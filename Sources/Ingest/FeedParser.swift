@@ -78,7 +78,8 @@ public enum FeedParser {
             switch local {
             case "link" where current != nil && current?.link.isEmpty == true && !value.isEmpty: current?.link = value
             case "title" where current != nil: current?.title = value
-            case "pubDate", "published", "updated", "date" where current != nil && current?.published == nil: current?.published = value
+            case "pubDate", "published", "updated", "date":
+                if current != nil, current?.published == nil { current?.published = value }
             case "item", "entry":
                 if let item = current, !item.link.isEmpty { items.append(item) }
                 current = nil

@@ -26,9 +26,16 @@ import Testing
         #expect(throws: TextDecodingError.binaryContent(byteOffset: 6)) { try TextDecoder.decode(Array("قال".utf8) + [0, 0x41]) }
     }
 
-    @Test func rejectsUTF16WithItsByteOrderMark() {
-        let utf16: [UInt8] = [0xFF, 0xFE, 0x27, 0x06, 0x44, 0x06]
-        #expect(throws: TextDecodingError.invalidUTF8(byteOffset: 0)) { try TextDecoder.decode(utf16) }
+    @Test func readsUTF16ThatStartsWithItsByteOrderMark() throws {
+        // "ال\r\n" little-endian, then big-endian with a character outside the BMP.
+        #expect(try TextDecoder.decode([0xFF, 0xFE, 0x27, 0x06, 0x44, 0x06, 0x0D, 0x00, 0x0A, 0x00]) == "ال\n")
+        #expect(try TextDecoder.decode([0xFE, 0xFF, 0x06, 0x27, 0xD8, 0x3D, 0xDE, 0x00]) == "ا😀")
+    }
+
+    @Test func rejectsBrokenUTF16() {
+        #expect(throws: TextDecodingError.invalidUTF16(byteOffset: 2)) { try TextDecoder.decode([0xFF, 0xFE, 0x00, 0xDC, 0x27, 0x06]) }
+        #expect(throws: TextDecodingError.invalidUTF16(byteOffset: 4)) { try TextDecoder.decode([0xFF, 0xFE, 0x27, 0x06, 0x44]) }
+        #expect(throws: TextDecodingError.binaryContent(byteOffset: 4)) { try TextDecoder.decode([0xFF, 0xFE, 0x27, 0x06, 0x00, 0x00]) }
     }
 
     @Test func emptyInputIsEmptyText() throws {

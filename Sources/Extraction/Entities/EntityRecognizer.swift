@@ -181,7 +181,7 @@ public struct EntityRecognizer: Sendable {
         var out: [Mention] = []
         for m in mentions {
             // The role may hold a nisba mention of its own (الرئيس التركي): look past it.
-            let j = out.lastIndex { $0.tokens.upperBound == m.tokens.lowerBound && isRole($0) }
+            let j = out.indices.reversed().prefix(4).first { out[$0].tokens.upperBound == m.tokens.lowerBound && isRole(out[$0]) }
             if let j, isPersonName(m), out[(j + 1)...].allSatisfy({ out[j].tokens.contains($0.tokens.lowerBound) }) {
                 var last = out[j]
                 last.tokens = last.tokens.lowerBound..<m.tokens.upperBound

@@ -13,10 +13,14 @@ struct ClaimLinker {
             claims.append(Claim(id: "C\(claims.count + 1)", speaker: attribution.speaker, statement: event.sentence, conflictsWith: [], event: event.id))
             about.append(event)
         }
-        for i in claims.indices {
-            for j in claims.indices where j > i && contradict(about[i], about[j]) {
-                claims[i].conflictsWith.append(claims[j].id)
-                claims[j].conflictsWith.append(claims[i].id)
+        // Only claims about the same kind of act can contradict: compare within each type.
+        let byType = Dictionary(grouping: claims.indices, by: { about[$0].type })
+        for indices in byType.values {
+            for (n, i) in indices.enumerated() {
+                for j in indices[(n + 1)...] where contradict(about[i], about[j]) {
+                    claims[i].conflictsWith.append(claims[j].id)
+                    claims[j].conflictsWith.append(claims[i].id)
+                }
             }
         }
         return claims
