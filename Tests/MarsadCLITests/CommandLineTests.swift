@@ -148,9 +148,9 @@ import Testing
         #expect(entities.stdout.contains("\"entities\" : ["))
     }
 
-    @Test func binaryAndUTF16InputAreRefusedWithTheirOffset() throws {
+    @Test func binaryAndBrokenUTF16InputAreRefusedWithTheirOffset() throws {
         let binary = try CommandRunner.temporaryFile(Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x00, 0x01]))
-        let utf16 = try CommandRunner.temporaryFile(Data([0xFF, 0xFE, 0x27, 0x06, 0x44, 0x06]))
+        let utf16 = try CommandRunner.temporaryFile(Data([0xFF, 0xFE, 0x00, 0xDC, 0x44, 0x06]))
         defer {
             try? FileManager.default.removeItem(at: binary)
             try? FileManager.default.removeItem(at: utf16)
@@ -160,7 +160,7 @@ import Testing
         #expect(first.stderr.contains("byte offset 5"))
         let second = try CommandRunner.run(["entities", utf16.path])
         #expect(second.status == 65)
-        #expect(second.stderr.contains("byte offset 0"))
+        #expect(second.stderr.contains("invalid UTF-16 at byte offset 2"))
     }
 
     @Test func inputOverTheSizeLimitIsRefused() throws {
