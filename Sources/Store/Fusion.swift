@@ -38,11 +38,11 @@ enum Fusion {
         // A report that names no target may be of an event that has one, and the other way round.
         // ISO days compare as text, so the date window is an index range.
         let earliest = day.map { $0.adding(days: -dayWindow).iso }, latest = day.map { $0.adding(days: dayWindow).iso + "~" }
-        let candidates = try Row.fetchAll(db, sql: """
+        let candidates = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, date, location_kb, lat, lon, target_actor FROM fused_event
             WHERE type = ? AND source_actor IS ? AND (target_actor IS ? OR target_actor IS NULL OR ? IS NULL)
               AND (? IS NULL OR date IS NULL OR date BETWEEN ? AND ?)
-            """, arguments: [event.type.rawValue, report.source, report.target, report.target, earliest, earliest, latest])
+            """), arguments: [event.type.rawValue, report.source, report.target, report.target, earliest, earliest, latest])
         var chosen: (id: Int64, distance: Int)?
         for row in candidates {
             let otherDay = (row["date"] as String?).flatMap { CalendarDate(iso: String($0.prefix(10))) }
@@ -91,15 +91,33 @@ enum Fusion {
     static func refresh(_ fused: Int64, _ db: Database) throws {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT count(*) AS reports, max(killed) AS killed, max(injured) AS injured,
-                   max(modality = 'denied') AS denied, max(modality <> 'denied') AS affirmed
+                   max(modality = 'denied') AS denied, max(modality <> 'denied') AS affirmed,
+                   group_concat(DISTINCT modality) AS modalities
             FROM report WHERE fused_event = ?
             """, arguments: [fused]), (row["reports"] as Int) > 0 else {
             try db.execute(sql: "DELETE FROM fused_event WHERE id = ?", arguments: [fused])
             return
         }
         let contested = (row["denied"] as Int? ?? 0) == 1 && (row["affirmed"] as Int? ?? 0) == 1
-        try db.execute(sql: "UPDATE fused_event SET report_count = ?, fatalities = ?, injured = ?, contested = ? WHERE id = ?",
-                       arguments: [row["reports"] as Int, row["killed"] as Int?, row["injured"] as Int?, contested, fused])
+        let modalities = ((row["modalities"] as String?) ?? "").split(separator: ",").reduce(0) { $0 | modalityBit(String($1)) }
+        try db.execute(sql: """
+            UPDATE fused_event SET report_count = ?, fatalities = ?, injured = ?, contested = ?, modalities = ?,
+                source_country = (SELECT country FROM actor WHERE id = fused_event.source_actor),
+                target_country = (SELECT country FROM actor WHERE id = fused_event.target_actor)
+            WHERE id = ?
+            """, arguments: [row["reports"] as Int, row["killed"] as Int?, row["injured"] as Int?, contested, modalities, fused])
+    }
+
+    /// The bit of a modality in `fused_event.modalities`.
+    static func modalityBit(_ modality: String) -> Int {
+        switch modality {
+        case "asserted": 1
+        case "denied": 2
+        case "planned": 4
+        case "hypothetical": 8
+        case "demanded": 16
+        default: 0
+        }
     }
 
     static func samePlace(_ report: Report, kb: String?, lat: Double?, lon: Double?) -> Bool {

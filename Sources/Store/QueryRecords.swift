@@ -1,9 +1,17 @@
 /// A page of results and how many there are in all.
 public struct Page<Item: Codable & Sendable>: Codable, Sendable {
     public var items: [Item]
+    /// How many items match, counted up to `MarsadStore.countCap`.
     public var total: Int
     public var limit: Int
     public var offset: Int
+    /// More items match than `total` says (the count stopped at the cap).
+    public var totalIsLowerBound: Bool = false
+
+    enum CodingKeys: String, CodingKey {
+        case items, total, limit, offset
+        case totalIsLowerBound = "total_is_lower_bound"
+    }
 }
 
 /// A stored document without its text.
@@ -30,6 +38,11 @@ public struct ActorRecord: Codable, Sendable, Equatable {
     public var events: Int?
     /// Documents that mention it (as `events`).
     public var documents: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, type, country, cameo, kb, events, documents
+        case nameEn = "name_en"
+    }
 }
 
 /// Where a fused event happened.
@@ -83,6 +96,11 @@ public struct FusedEventRecord: Codable, Sendable, Equatable {
     /// Some reports deny what others assert.
     public var contested: Bool
     public var reports: [ReportRecord]
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, mode, cameo, date, precision, source, target, location, fatalities, injured, contested, reports
+        case reportCount = "report_count"
+    }
 }
 
 /// Filters of the event list; nil means any.

@@ -100,6 +100,21 @@ enum Schema {
                 CREATE INDEX fused_event_fusion ON fused_event(type, source_actor, date);
                 """)
         }
+        migrator.registerMigration("v3: participants' countries and report modalities on fused events, for indexed filters") { db in
+            try db.execute(sql: """
+                ALTER TABLE fused_event ADD COLUMN source_country TEXT;
+                ALTER TABLE fused_event ADD COLUMN target_country TEXT;
+                ALTER TABLE fused_event ADD COLUMN modalities INTEGER NOT NULL DEFAULT 0;  -- bit per modality (Fusion.modalityBits)
+                UPDATE fused_event SET
+                    source_country = (SELECT country FROM actor WHERE id = fused_event.source_actor),
+                    target_country = (SELECT country FROM actor WHERE id = fused_event.target_actor),
+                    modalities = (SELECT coalesce(max(modality = 'asserted'), 0) * 1 + coalesce(max(modality = 'denied'), 0) * 2
+                                       + coalesce(max(modality = 'planned'), 0) * 4 + coalesce(max(modality = 'hypothetical'), 0) * 8
+                                       + coalesce(max(modality = 'demanded'), 0) * 16 FROM report WHERE fused_event = fused_event.id);
+                CREATE INDEX fused_event_source_country ON fused_event(source_country, date);
+                CREATE INDEX fused_event_target_country ON fused_event(target_country, date);
+                """)
+        }
         return migrator
     }
 }

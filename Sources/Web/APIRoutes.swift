@@ -13,7 +13,7 @@ struct APIRoutes: Sendable {
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        // Records name their snake_case keys themselves: a key strategy would rewrite every key of every response.
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()

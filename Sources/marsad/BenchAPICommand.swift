@@ -27,7 +27,7 @@ struct BenchAPICommand: AsyncParsableCommand {
     @Option(help: "Fused events the synthetic store should hold.")
     var events = 100_000
 
-    @Option(help: "An existing store to query instead of building one.")
+    @Option(help: "A store to query; built there (and kept) when it does not exist yet.")
     var db: String?
 
     @Option(help: "GET requests to time.")
@@ -70,10 +70,11 @@ struct BenchAPICommand: AsyncParsableCommand {
         }
 
         let store: MarsadStore
-        if let db {
+        if let db, FileManager.default.fileExists(atPath: db) {
             store = try MarsadStore(path: db)
         } else {
-            store = try MarsadStore(path: scratch.appendingPathComponent("events.sqlite").path)
+            // A --db that does not exist yet is built there and kept (for load tests).
+            store = try MarsadStore(path: db ?? scratch.appendingPathComponent("events.sqlite").path)
             let start = Date()
             try SyntheticNews.fill(store, events: events, extractor: extractor)
             report.buildSeconds = Date().timeIntervalSince(start)

@@ -29,12 +29,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Reads need the bearer token too.")
     var privateReads = false
 
+    @Option(help: "Requests a client may make per second (after a burst of twice as many); 0 turns the limit off.")
+    var rateLimit = 300.0
+
     func run() async throws {
         let opened = try store.open()
         if !ingest.isEmpty { _ = try IngestCommand.ingest(ArticleInputs.read(ingest), into: opened) }
         let extractor = try DocumentExtractor.bundled()
         let token = ProcessInfo.processInfo.environment["MARSAD_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let router = try await WebServer.router(store: opened, extractor: extractor, options: WebOptions(token: token, privateReads: privateReads))
+        let router = try await WebServer.router(store: opened, extractor: extractor, options: WebOptions(token: token, privateReads: privateReads,
+                                                                                                          rateBurst: rateLimit > 0 ? Int(rateLimit * 2) : Int.max / 2,
+                                                                                                          ratePerSecond: rateLimit > 0 ? rateLimit : 1e12))
         try await WebServer.run(router: router, host: host, port: port) { address in
             // Unbuffered, so that a script waiting for the address sees it at once.
             FileHandle.standardOutput.write(Data("Marsad is serving \(opened.path) at \(address)/ (API: \(address)/api/events, OpenAPI: \(address)/openapi.json)\n".utf8))
