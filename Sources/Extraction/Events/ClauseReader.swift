@@ -279,10 +279,11 @@ struct ClauseReader {
         let entity = entity(mention)
         switch entity.type {
         case .city, .region, .facility: return mention.role == .capital
-        case .person: return true
         default:
-            // A single word the tagger alone calls a name (البرلماني) is too weak to be an actor.
-            return entity.kb != nil || entity.cameo != nil || mention.tokens.count > 1
+            // A single word the tagger alone calls a name is too weak to be an actor, and a
+            // single word with the article (البرلماني، المتحدث) is a common noun, not a name.
+            if entity.kb != nil || entity.cameo != nil || mention.tokens.count > 1 { return true }
+            return entity.type == .person && !annotated.segmented[mention.tokens.lowerBound].stemHasArticle
         }
     }
 
