@@ -33,6 +33,12 @@ struct DocumentMetadata {
             var j = i + 1
             while j < annotated.tokens.count, j < i + 5, annotated.tokens[j].kind == .arabic || annotated.tokens[j].kind == .latin { j += 1 }
             guard j < annotated.tokens.count, j > i + 1, annotated.tokens[j].kind == .quote, scalars[annotated.tokens[j].span.start] == closing else { continue }
+            // Only a name something was said to (قال لـ"…"، في حديث لـ"…") is an outlet.
+            let said = (max(0, i - 7)..<(i - 1)).contains { t in
+                annotated.tokens[t].kind == .arabic && (!lexicon.reportingVerbs.values(ofWord: annotated.keys[t]).isEmpty
+                    || lexicon.reportingVerbs.longestMatch(annotated.keys[..<(i - 1)], from: t) != nil)
+            }
+            guard said else { continue }
             let name = annotated.text.text(Span(start: annotated.tokens[i + 1].span.start, end: annotated.tokens[j - 1].span.end))
             counts[name, default: 0] += 2
         }
