@@ -76,11 +76,17 @@ struct ReferenceJSON: Encodable {
     }
 }
 
-struct EntityJSON: Encodable {
+/// SCHEMA.md's Entity as JSON, its mentions with their text.
+public struct EntityJSON: Encodable {
     let entity: DocumentEntity
     let text: ScalarText
 
-    func encode(to encoder: Encoder) throws {
+    public init(entity: DocumentEntity, text: ScalarText) {
+        self.entity = entity
+        self.text = text
+    }
+
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: DocumentResult.Keys.self)
         try c.encode(entity.id, forKey: .id)
         try c.encode(entity.name, forKey: .name)
