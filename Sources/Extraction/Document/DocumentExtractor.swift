@@ -133,11 +133,12 @@ public struct DocumentExtractor: Sendable {
             }
         }
         // An act whose counterpart went unread is the same act as one with it: keep the fuller.
-        let complete = Set(out.filter { $0.source != nil && $0.target != nil }.map { "\($0.type)|\($0.source!.entity ?? "")" })
-        let completeTargets = Set(out.filter { $0.source != nil && $0.target != nil }.map { "\($0.type)|\($0.target!.entity ?? "")" })
+        // (A planned or denied act does not absorb one asserted as done, nor the other way round.)
+        let complete = Set(out.filter { $0.source != nil && $0.target != nil }.map { "\($0.type)|\($0.modality)|\($0.source!.entity ?? "")" })
+        let completeTargets = Set(out.filter { $0.source != nil && $0.target != nil }.map { "\($0.type)|\($0.modality)|\($0.target!.entity ?? "")" })
         out.removeAll { event in
-            (event.target == nil && event.source != nil && complete.contains("\(event.type)|\(event.source!.entity ?? "")"))
-                || (event.source == nil && event.target != nil && completeTargets.contains("\(event.type)|\(event.target!.entity ?? "")"))
+            (event.target == nil && event.source != nil && complete.contains("\(event.type)|\(event.modality)|\(event.source!.entity ?? "")"))
+                || (event.source == nil && event.target != nil && completeTargets.contains("\(event.type)|\(event.modality)|\(event.target!.entity ?? "")"))
         }
         return out.sorted { $0.trigger.start < $1.trigger.start }
     }

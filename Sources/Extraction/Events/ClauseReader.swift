@@ -149,12 +149,22 @@ struct ClauseReader {
     func firstArgument(after t: Int, in sentence: Range<Int>, window: Int, excluding: Set<Int>, actorsOnly: Bool) -> EntityMention? {
         var i = t
         var words = 0
+        // The name just passed (a subject) may be repeated in quotes or brackets: "أفريكوم".
+        let previous = t > sentence.lowerBound ? mentionAt[t - 1].map { recognized.mentions[$0].entity } : nil
         while i < sentence.upperBound, words <= window {
+            if isWrapping(i) {
+                i += 1
+                continue
+            }
             if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
             if let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
                 if mention.tokens.lowerBound == i || i == t {
                     let start = mention.tokens.lowerBound
+                    if mention.entity == previous {
+                        i = mention.tokens.upperBound
+                        continue
+                    }
                     if !excluding.contains(start), mention.role != .nisba, !isGoverned(start, sentenceStart: sentence.lowerBound), !actorsOnly || isActor(mention) {
                         return appositive(mention, in: sentence)
                     }
@@ -172,6 +182,14 @@ struct ClauseReader {
             i += 1
         }
         return nil
+    }
+
+    /// Quotation marks and brackets, which wrap names and abbreviations inside a clause.
+    func isWrapping(_ t: Int) -> Bool {
+        let token = annotated.tokens[t]
+        guard token.kind == .quote || token.kind == .punctuation else { return false }
+        let scalar = annotated.text.scalars[token.span.start]
+        return token.kind == .quote || scalar == "(" || scalar == ")"
     }
 
     /// Whether a preposition of topic (حول، بشأن، عن، في) governs the word: what is talked
