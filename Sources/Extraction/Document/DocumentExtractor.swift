@@ -54,7 +54,12 @@ public struct DocumentExtractor: Sendable {
             guard !skipped.contains(index) else { continue }
             let triggers = coder.triggers(in: sentence.tokens)
             let statementTriggers = triggers.filter { [.request, .reject, .threaten, .agree].contains($0.sense.type) }
+            let topicGovernors = triggers.filter { [.request, .reject, .threaten, .agree, .accuse, .support].contains($0.sense.type) }
             for (range, sense) in triggers {
+                // "متهما أنقرة بتجاهل …"، "دعا إلى وقف …": an act named right after a statement is
+                // what the statement is about, not an act of its own.
+                if topicGovernors.contains(where: { $0.range.upperBound <= range.lowerBound && range.lowerBound - $0.range.upperBound <= 4
+                    && !(($0.range.upperBound..<range.lowerBound).contains { reader.isClauseBreak($0) }) }) { continue }
                 let reading = modalityReader.read(range, in: sentence.tokens)
                 if reading.speculative { continue }
                 // What a demand, refusal, threat or agreement is about is its topic, not an event of its own.

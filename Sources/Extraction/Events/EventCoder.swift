@@ -113,6 +113,12 @@ struct EventCoder {
             draft.location = reader.nearestPlace(to: trigger, in: sentence, excluding: taken)
         }
         let subjectRule = sense.rules.contains { $0.slot == .subject && $0.roles.contains(.source) }
+        // "أكد الوزير في اتصال هاتفي مع نظيره": a noun after في in a speaker's clause is the speaker's act.
+        if draft.source == nil, sense.isNoun || !sense.isVerb, let speaker, trigger.lowerBound > sentence.lowerBound,
+           reader.functionWord(trigger.lowerBound - 1) == .topic, speaker.entity != draft.target?.entity {
+            draft.source = speaker
+            draft.implicitSource = true
+        }
         // "أن تكون طائراتها قصفت"، "قصفت قواته": a subject noun with a possessive pronoun is the
         // speaker's (or the last actor's) own unit.
         if draft.source == nil, subjectRule, !sense.passive, let owner = speaker ?? antecedent, possessedSubject(near: trigger, in: sentence) {
