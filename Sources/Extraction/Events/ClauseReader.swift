@@ -16,6 +16,8 @@ struct ClauseReader {
 
     /// How many words a subject, object or prepositional argument may stand from its word.
     static let subjectWindow = 4
+    /// اسم, as in المتحدث باسم (after ب is split off).
+    static let nameKey = PhraseMatcher<NameEntry>.key("اسم")
     static let argumentWindow = 10
 
     init(annotated: AnnotatedText, lexicon: EventLexicon, recognized: RecognizedEntities, dates: [DateExpression]) {
@@ -156,7 +158,17 @@ struct ClauseReader {
                 i += 1
                 continue
             }
+            // "استقبل الرئيس، أمس في القاهرة، وفدا": a parenthesis of time and place between commas.
+            if isClauseBreak(i), let resume = parenthesisEnd(from: i, in: sentence) {
+                i = resume
+                continue
+            }
             if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
+            // "المتحدث باسم X": the body X acts.
+            if functionWord(i) == .spokesman, i + 2 < sentence.upperBound, annotated.keys[i + 1] == Self.nameKey,
+               let body = mention(startingAt: i + 2), isActor(body) {
+                return body
+            }
             if let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
                 if mention.tokens.lowerBound == i || i == t {
@@ -179,6 +191,20 @@ struct ClauseReader {
                 // A non-entity noun (وفد، الطيران) may head the phrase: one is allowed.
                 words += 1
             }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The token after a comma-delimited parenthesis of dates, places and prepositions that opens
+    /// at the comma `t`, or nil when the stretch holds anything else.
+    func parenthesisEnd(from t: Int, in sentence: Range<Int>) -> Int? {
+        guard annotated.text.scalars[annotated.tokens[t].span.start] == "،" || annotated.text.scalars[annotated.tokens[t].span.start] == "," else { return nil }
+        var i = t + 1
+        while i < min(sentence.upperBound, t + 10) {
+            if isClauseBreak(i) { return i > t + 1 ? i + 1 : nil }
+            let ok = inDate[i] || isPreposition(i) || functionWord(i) == .adverb || mentionAt[i].map { isPlace(recognized.mentions[$0]) } == true
+            guard ok else { return nil }
             i += 1
         }
         return nil

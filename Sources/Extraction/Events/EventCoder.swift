@@ -102,7 +102,7 @@ struct EventCoder {
         // A statement's addressee or object, when no slot named it: the first actor after the
         // trigger in its clause (رفض العودة إلى المفاوضات مع الحكومة).
         if draft.target == nil, !sense.type.isMaterial || sense.type == .cooperate || sense.type == .aid,
-           sense.rules.contains(where: { $0.roles.contains(.target) }),
+           sense.rules.contains(where: { $0.roles.contains(.target) }) || [.reject, .accuse, .support].contains(sense.type),
            let other = reader.firstActor(after: trigger.upperBound, in: sentence, excluding: Set(used).union(draft.source.map { [$0.tokens.lowerBound] } ?? [])),
            other.entity != draft.source?.entity {
             draft.target = other
@@ -125,7 +125,7 @@ struct EventCoder {
             draft.source = owner
             draft.implicitSource = true
         }
-        if draft.source == nil, sense.isVerb, !sense.passive, subjectRule, let carried {
+        if draft.source == nil, sense.isVerb, !sense.passive, subjectRule, let carried, !definiteNounFollows(trigger, in: sentence) {
             draft.source = carried
             draft.implicitSource = true
         } else if sense.isVerb, subjectRule, !objectFound, draft.target == nil, let carried, carried.tokens.lowerBound >= sentence.lowerBound,
@@ -189,6 +189,15 @@ struct EventCoder {
             drafts.removeAll { $0.source == nil }
         }
         return drafts
+    }
+
+    /// Whether a definite noun that names no entity stands right after the verb: an explicit
+    /// subject the knowledge base does not know (وطالب المشايخ), so none is carried over.
+    private func definiteNounFollows(_ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let t = trigger.upperBound
+        guard t < sentence.upperBound, reader.mentionAt[t] == nil, annotated.tokens[t].kind == .arabic, !reader.inDate[t],
+              reader.functionWord(t) == nil else { return false }
+        return annotated.segmented[t].stemHasArticle
     }
 
     /// Whether a dual noun standing for two parties (الجانبان) is the subject: right after the

@@ -129,4 +129,6 @@ public enum FunctionWord: String, Sendable {
     case affiliation
     /// A dual noun (الجانبان، الرئيسان) that stands for the last two parties the text named together.
     case pair
+    /// المتحدث، الناطق: "المتحدث باسم X" acts for X.
+    case spokesman
 }
