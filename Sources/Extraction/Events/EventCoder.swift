@@ -48,10 +48,22 @@ struct EventCoder {
     /// The sense whose cue words the sentence holds (after the trigger's start), else the one
     /// without cues; none when every sense needs a cue that is absent.
     func choose(_ senses: [TriggerSense], keys: [LetterKey], after start: Int) -> TriggerSense? {
+        guard senses.contains(where: { !$0.cues.isEmpty }) else { return senses.first }
+        // Cue nouns are listed in the nominative; news writes them in the accusative too (اتفاقا).
+        let bare = keys.map(Self.withoutAccusative)
         for sense in senses where !sense.cues.isEmpty {
-            for cue in sense.cues where contains(keys, cue, from: max(0, start - 2)) { return sense }
+            for cue in sense.cues where contains(keys, cue, from: max(0, start - 2)) || contains(bare, cue, from: max(0, start - 2)) { return sense }
         }
         return senses.first { $0.cues.isEmpty }
+    }
+
+    static let alef = LetterKey("ا", folded: true).code
+    static let pluralSuffix = LetterKey("ون", folded: true).code
+
+    /// A word without the alef of the indefinite accusative (اتفاقا → اتفاق), when four letters or more remain.
+    static func withoutAccusative(_ key: LetterKey) -> LetterKey {
+        guard key.code.count >= 5, key.code.hasSuffix(alef) else { return key }
+        return LetterKey(key.text.dropLast(), folded: true)
     }
 
     private func contains(_ keys: [LetterKey], _ phrase: [LetterKey], from start: Int) -> Bool {
@@ -168,8 +180,9 @@ struct EventCoder {
                 }
             }
         }
-        // "دون أن يلتقي حفتر والسراج": coordinated parties of a reciprocal act with no other party.
-        if sense.reciprocal, draft.target == nil, sources.count > 1 {
+        // "دون أن يلتقي حفتر والسراج"، "وقع ممثلو الجيش والحكومة اتفاقا": coordinated parties of a
+        // meeting or agreement with no other party act towards each other.
+        if sense.reciprocal || [.agree, .consult, .cooperate].contains(sense.type), draft.target == nil, sources.count > 1 {
             drafts = []
             for a in sources { for b in sources where a?.entity != b?.entity {
                 var event = draft
@@ -196,8 +209,9 @@ struct EventCoder {
     private func definiteNounFollows(_ trigger: Range<Int>, in sentence: Range<Int>) -> Bool {
         let t = trigger.upperBound
         guard t < sentence.upperBound, reader.mentionAt[t] == nil, annotated.tokens[t].kind == .arabic, !reader.inDate[t],
-              reader.functionWord(t) == nil else { return false }
-        return annotated.segmented[t].stemHasArticle
+              reader.functionWord(t) == nil, annotated.segmented[t].segments.last?.role != .enclitic else { return false }
+        // With the article (المشايخ), or a sound masculine plural (دبلوماسيون، مسلحون).
+        return annotated.segmented[t].stemHasArticle || annotated.keys[t].code.hasSuffix(Self.pluralSuffix)
     }
 
     /// Whether a dual noun standing for two parties (الجانبان) is the subject: right after the
