@@ -237,14 +237,16 @@ struct ClauseReader {
     }
 
     /// The first actor mention after token `t` in its clause, whatever governs it.
-    func firstActor(after t: Int, in sentence: Range<Int>, excluding: Set<Int>) -> EntityMention? {
+    /// With `nisbaAllowed`, a nisba after the first noun names its author: رحبت بالقرار الأمريكي.
+    func firstActor(after t: Int, in sentence: Range<Int>, excluding: Set<Int>, nisbaAllowed: Bool = false) -> EntityMention? {
         var i = t
         while i < sentence.upperBound, i < t + Self.argumentWindow {
             // Quotation marks do not end the clause: توعد بـ"تلقين حفتر درسا".
             if (isClauseBreak(i) && annotated.tokens[i].kind != .quote) || functionWord(i) == .boundary { return nil }
             if let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
-                if !excluding.contains(mention.tokens.lowerBound), mention.role != .nisba, isActor(mention), !isPlace(mention),
+                let nisbaOK = mention.role != .nisba || (nisbaAllowed && mention.tokens.lowerBound <= t + 2)
+                if !excluding.contains(mention.tokens.lowerBound), nisbaOK, isActor(mention), !isPlace(mention),
                    !isTopic(mention.tokens.lowerBound, sentenceStart: sentence.lowerBound) { return mention }
                 i = mention.tokens.upperBound
                 continue

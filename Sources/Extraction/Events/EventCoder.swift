@@ -66,9 +66,12 @@ struct EventCoder {
         return LetterKey(key.text.dropLast(), folded: true)
     }
 
+    /// How far after a trigger its cue words may stand.
+    static let cueReach = 8
+
     private func contains(_ keys: [LetterKey], _ phrase: [LetterKey], from start: Int) -> Bool {
         guard !phrase.isEmpty, keys.count >= phrase.count, start <= keys.count - phrase.count else { return false }
-        for i in start...(keys.count - phrase.count) where keys[i] == phrase[0] {
+        for i in start...min(keys.count - phrase.count, start + Self.cueReach) where keys[i] == phrase[0] {
             if Array(keys[i..<(i + phrase.count)]) == phrase { return true }
         }
         return false
@@ -115,7 +118,8 @@ struct EventCoder {
         // trigger in its clause (رفض العودة إلى المفاوضات مع الحكومة).
         if draft.target == nil, !sense.type.isMaterial || sense.type == .cooperate || sense.type == .aid,
            sense.rules.contains(where: { $0.roles.contains(.target) }) || [.reject, .accuse, .support].contains(sense.type),
-           let other = reader.firstActor(after: trigger.upperBound, in: sentence, excluding: Set(used).union(draft.source.map { [$0.tokens.lowerBound] } ?? [])),
+           let other = reader.firstActor(after: trigger.upperBound, in: sentence, excluding: Set(used).union(draft.source.map { [$0.tokens.lowerBound] } ?? []),
+                                         nisbaAllowed: [.reject, .accuse, .support].contains(sense.type)),
            other.entity != draft.source?.entity {
             draft.target = other
         }
@@ -302,8 +306,16 @@ struct EventCoder {
             }
         }
         var t = trigger.lowerBound - 1
-        while t >= max(sentence.lowerBound, trigger.lowerBound - 6) {
-            if reader.isClauseBreak(t) { return nil }
+        var reach = 6
+        while t >= max(sentence.lowerBound, trigger.lowerBound - reach) {
+            // "فرضت الوزارة، أمس الأربعاء، عقوبات": commas around a date do not end the clause.
+            if reader.isClauseBreak(t) {
+                guard t > sentence.lowerBound, reader.inDate[t - 1] || (t + 1 < trigger.lowerBound && reader.inDate[t + 1]) else { return nil }
+                reach += 1
+                t -= 1
+                continue
+            }
+            if reader.inDate[t] { reach += 1 }
             if let (length, roles) = lexicon.lightVerbs.longestMatch(keys, from: t - sentence.lowerBound), let role = roles.first {
                 let verb = t..<(t + length)
                 guard let subject = reader.subject(of: verb, in: sentence, excluding: used) else { return nil }
