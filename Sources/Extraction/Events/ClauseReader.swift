@@ -245,8 +245,13 @@ struct ClauseReader {
             if (isClauseBreak(i) && annotated.tokens[i].kind != .quote) || functionWord(i) == .boundary { return nil }
             if let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
-                let nisbaOK = mention.role != .nisba || (nisbaAllowed && mention.tokens.lowerBound <= t + 2)
-                if !excluding.contains(mention.tokens.lowerBound), nisbaOK, isActor(mention), !isPlace(mention),
+                // A nisba right after a noun that names nothing (بالقرار الأمريكي، الهجوم الحوثي).
+                let before = mention.tokens.lowerBound - 1
+                let nisbaOK = mention.role != .nisba || (nisbaAllowed && before >= t && mentionAt[before] == nil
+                    && annotated.tokens[before].kind == .arabic && functionWord(before) == nil)
+                // Where something was said (على "تويتر"، لقناة …) is not whom it addresses.
+                let medium = entity(mention).type == .media
+                if !excluding.contains(mention.tokens.lowerBound), nisbaOK, !medium, isActor(mention), !isPlace(mention),
                    !isTopic(mention.tokens.lowerBound, sentenceStart: sentence.lowerBound) { return mention }
                 i = mention.tokens.upperBound
                 continue

@@ -116,7 +116,9 @@ struct EventCoder {
         }
         // A statement's addressee or object, when no slot named it: the first actor after the
         // trigger in its clause (رفض العودة إلى المفاوضات مع الحكومة).
-        if draft.target == nil, !sense.type.isMaterial || sense.type == .cooperate || sense.type == .aid,
+        let pairedSubjects = draft.source.map { !reader.coordinated(with: $0, in: sentence).isEmpty } ?? false
+        if draft.target == nil, !(pairedSubjects && (sense.reciprocal || [.agree, .consult, .cooperate].contains(sense.type))),
+           !sense.type.isMaterial || sense.type == .cooperate || sense.type == .aid,
            sense.rules.contains(where: { $0.roles.contains(.target) }) || [.reject, .accuse, .support].contains(sense.type),
            let other = reader.firstActor(after: trigger.upperBound, in: sentence, excluding: Set(used).union(draft.source.map { [$0.tokens.lowerBound] } ?? []),
                                          nisbaAllowed: [.reject, .accuse, .support].contains(sense.type)),
