@@ -63,7 +63,7 @@ struct BenchAPICommand: AsyncParsableCommand {
             let store = try MarsadStore(path: scratch.appendingPathComponent("ingest.sqlite").path)
             let start = Date()
             let articles = texts.map { Article(text: $0, id: ArticleParser.documentID($0), source: corpus) }
-            for result in ParallelMap.map(articles, { extractor.extract($0) }) { try store.ingest(result, extractor: DocumentExtractor.version) }
+            try ParallelMap.forEach(articles, map: { extractor.extract($0) }) { try store.ingest($0, extractor: DocumentExtractor.version) }
             _ = try store.documents(DocumentFilter(limit: 1))
             report.ingestDocuments = texts.count
             report.ingestSeconds = Date().timeIntervalSince(start)

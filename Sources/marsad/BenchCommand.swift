@@ -3,7 +3,6 @@ import ArgumentParser
 import Extraction
 import Foundation
 import Knowledge
-import Synchronization
 
 /// `marsad bench`: throughput and memory of Marsad's stages on a corpus.
 struct BenchCommand: AsyncParsableCommand {
@@ -102,7 +101,7 @@ struct BenchTextCommand: ParsableCommand {
                 for _ in 0..<max(1, repeats) {
                     let body = makeBody()
                     let start = DispatchTime.now().uptimeNanoseconds
-                    units = Self.run(texts, cores: cores, body)
+                    units = ParallelMap.map(texts, cores: cores, body).reduce(0, +)
                     best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 }
                 return StageResult(stage: stage, megabytes: megabytes, documents: texts.count, seconds: best, units: units)
@@ -138,20 +137,6 @@ struct BenchTextCommand: ParsableCommand {
                 print("peak RSS: \(String(format: "%.0f", peak)) MB")
             }
         }
-    }
-}
-
-extension BenchTextCommand {
-    /// Runs `body` over every text on `cores` threads (documents dealt round-robin); the sum of its results.
-    static func run(_ texts: [String], cores: Int, _ body: @escaping @Sendable (String) -> Int) -> Int {
-        guard cores > 1 else { return texts.reduce(0) { $0 + body($1) } }
-        let total = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: cores) { worker in
-            var sum = 0
-            for i in stride(from: worker, to: texts.count, by: cores) { sum += body(texts[i]) }
-            total.withLock { $0 += sum }
-        }
-        return total.withLock { $0 }
     }
 }
 

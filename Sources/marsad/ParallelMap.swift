@@ -20,4 +20,14 @@ enum ParallelMap {
         }
         return results.withLock { $0.map { $0! } }
     }
+
+    /// Maps a batch at a time on every core and hands each output to `body` in input order, so
+    /// that a long run (extract, then store one document per transaction) holds one batch of
+    /// outputs at a time.
+    static func forEach<Input: Sendable, Output: Sendable>(_ items: [Input], batch: Int = 32, map transform: @Sendable (Input) -> Output,
+                                                           _ body: (Output) throws -> Void) rethrows {
+        for start in stride(from: 0, to: items.count, by: batch) {
+            for output in self.map(Array(items[start..<min(start + batch, items.count)]), transform) { try body(output) }
+        }
+    }
 }

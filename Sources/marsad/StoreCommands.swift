@@ -91,14 +91,9 @@ struct IngestCommand: AsyncParsableCommand {
             }
         }
         var progress = Progress(total: articles.count)
-        // Batches of a few dozen: extracted on every core, then written one document per transaction.
-        let batch = 32
-        for start in stride(from: 0, to: articles.count, by: batch) {
-            let slice = Array(articles[start..<min(start + batch, articles.count)])
-            for result in ParallelMap.map(slice, { extractor.extract($0) }) {
-                outcomes[try store.ingest(result, extractor: DocumentExtractor.version), default: 0] += 1
-                progress.advance()
-            }
+        try ParallelMap.forEach(articles, map: { extractor.extract($0) }) { result in
+            outcomes[try store.ingest(result, extractor: DocumentExtractor.version), default: 0] += 1
+            progress.advance()
         }
         progress.finish()
         let counts = try store.counts()
@@ -129,12 +124,9 @@ struct ReprocessCommand: ParsableCommand {
         let extractor = try DocumentExtractor.bundled()
         let stale = try store.documentsToReprocess(currentExtractor: all ? nil : DocumentExtractor.version)
         var progress = Progress(total: stale.count)
-        for start in stride(from: 0, to: stale.count, by: 32) {
-            let slice = Array(stale[start..<min(start + 32, stale.count)])
-            for result in ParallelMap.map(slice, { extractor.extract($0) }) {
-                try store.replace(result, extractor: DocumentExtractor.version)
-                progress.advance()
-            }
+        try ParallelMap.forEach(stale, map: { extractor.extract($0) }) { result in
+            try store.replace(result, extractor: DocumentExtractor.version)
+            progress.advance()
         }
         progress.finish()
         print("\(store.path): \(stale.count) documents re-extracted")

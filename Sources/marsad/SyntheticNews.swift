@@ -41,7 +41,7 @@ enum SyntheticNews {
                 batch.append(Article(text: text, id: ArticleParser.documentID(text), source: "synthetic:\(n)", published: CalendarDate(iso: "2021-12-31")))
                 n += 1
             }
-            for result in ParallelMap.map(batch, { extractor.extract($0) }) { try store.ingest(result, extractor: DocumentExtractor.version) }
+            try ParallelMap.forEach(batch, map: { extractor.extract($0) }) { try store.ingest($0, extractor: DocumentExtractor.version) }
         }
     }
 }
