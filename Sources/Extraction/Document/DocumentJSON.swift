@@ -51,9 +51,7 @@ struct SpanJSON: Encodable {
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encode(text.text(span), forKey: .text)
-        try c.encode(span.start, forKey: .start)
-        try c.encode(span.end, forKey: .end)
+        try c.encodeSpan(span, of: text)
     }
 }
 
@@ -70,9 +68,7 @@ struct ReferenceJSON: Encodable {
         }
         var c = encoder.container(keyedBy: DocumentResult.Keys.self)
         try c.encode(reference.entity, forKey: .entity)
-        try c.encode(text.text(reference.span), forKey: .text)
-        try c.encode(reference.span.start, forKey: .start)
-        try c.encode(reference.span.end, forKey: .end)
+        try c.encodeSpan(reference.span, of: text)
     }
 }
 
@@ -111,9 +107,7 @@ struct DateJSON: Encodable {
         var c = encoder.container(keyedBy: DocumentResult.Keys.self)
         try c.encode(value, forKey: .value)
         try c.encode(precision.rawValue, forKey: .precision)
-        try c.encode(text.text(span), forKey: .text)
-        try c.encode(span.start, forKey: .start)
-        try c.encode(span.end, forKey: .end)
+        try c.encodeSpan(span, of: text)
     }
 }
 
@@ -130,9 +124,7 @@ struct QuantityJSON: Encodable {
             try c.encode(quantity.value, forKey: .value)
         }
         try c.encode(quantity.approximate, forKey: .approximate)
-        try c.encode(text.text(quantity.span), forKey: .text)
-        try c.encode(quantity.span.start, forKey: .start)
-        try c.encode(quantity.span.end, forKey: .end)
+        try c.encodeSpan(quantity.span, of: text)
     }
 }
 
@@ -153,9 +145,14 @@ struct EventJSON: Encodable {
             var d = c.nestedContainer(keyedBy: DocumentResult.Keys.self, forKey: .date)
             try d.encode(date.value, forKey: .value)
             try d.encode(date.precision.rawValue, forKey: .precision)
-            try d.encode(date.span.map { text.text($0) }, forKey: .text)
-            try d.encode(date.span?.start, forKey: .start)
-            try d.encode(date.span?.end, forKey: .end)
+            if let span = date.span {
+                try d.encodeSpan(span, of: text)
+            } else {
+                // Inferred from the publication day: no words of the text say it.
+                try d.encodeNil(forKey: .text)
+                try d.encodeNil(forKey: .start)
+                try d.encodeNil(forKey: .end)
+            }
         } else {
             try c.encodeNil(forKey: .date)
         }
@@ -184,9 +181,7 @@ struct QuoteJSON: Encodable {
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: DocumentResult.Keys.self)
         try c.encode(ReferenceJSON(reference: quote.speaker, text: text), forKey: .speaker)
-        try c.encode(text.text(quote.span), forKey: .text)
-        try c.encode(quote.span.start, forKey: .start)
-        try c.encode(quote.span.end, forKey: .end)
+        try c.encodeSpan(quote.span, of: text)
     }
 }
 
@@ -201,5 +196,14 @@ struct ClaimJSON: Encodable {
         try c.encode(SpanJSON(span: claim.statement, text: text), forKey: .statement)
         try c.encode(claim.conflictsWith, forKey: .conflicts_with)
         try c.encode(claim.event, forKey: .event)
+    }
+}
+
+extension KeyedEncodingContainer where K == DocumentResult.Keys {
+    /// A span of the document as SCHEMA.md writes it: its `text`, `start` and `end`.
+    mutating func encodeSpan(_ span: Span, of text: ScalarText) throws {
+        try encode(text.text(span), forKey: .text)
+        try encode(span.start, forKey: .start)
+        try encode(span.end, forKey: .end)
     }
 }
