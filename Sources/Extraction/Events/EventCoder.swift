@@ -30,6 +30,8 @@ struct EventCoder {
     func triggers(in sentence: Range<Int>) -> [(range: Range<Int>, sense: TriggerSense)] {
         let keys = Array(annotated.keys[sentence])
         var out: [(Range<Int>, TriggerSense)] = []
+        // The keys without the accusative alef, made once per sentence when a cue needs them.
+        var bare: [LetterKey]?
         var i = 0
         while i < keys.count {
             let t = sentence.lowerBound + i
@@ -37,7 +39,7 @@ struct EventCoder {
                 i += 1
                 continue
             }
-            if let sense = choose(senses, keys: keys, after: i) {
+            if let sense = choose(senses, keys: keys, bare: &bare, after: i) {
                 out.append((t..<(t + length), sense))
             }
             i += length
@@ -47,12 +49,13 @@ struct EventCoder {
 
     /// The sense whose cue words the sentence holds (after the trigger's start), else the one
     /// without cues; none when every sense needs a cue that is absent.
-    func choose(_ senses: [TriggerSense], keys: [LetterKey], after start: Int) -> TriggerSense? {
+    func choose(_ senses: [TriggerSense], keys: [LetterKey], bare: inout [LetterKey]?, after start: Int) -> TriggerSense? {
         guard senses.contains(where: { !$0.cues.isEmpty }) else { return senses.first }
         // Cue nouns are listed in the nominative; news writes them in the accusative too (اتفاقا).
-        let bare = keys.map(Self.withoutAccusative)
+        if bare == nil { bare = keys.map(Self.withoutAccusative) }
+        let accusative = bare ?? keys
         for sense in senses where !sense.cues.isEmpty {
-            for cue in sense.cues where contains(keys, cue, from: max(0, start - 2)) || contains(bare, cue, from: max(0, start - 2)) { return sense }
+            for cue in sense.cues where contains(keys, cue, from: max(0, start - 2)) || contains(accusative, cue, from: max(0, start - 2)) { return sense }
         }
         return senses.first { $0.cues.isEmpty }
     }
