@@ -18,6 +18,10 @@ struct APIRoutes: Sendable {
         return encoder
     }()
 
+    /// The bundled OpenAPI document, read once.
+    static let openAPI: Data? = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources")
+        .flatMap { try? Data(contentsOf: $0) }
+
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         json(raw: try encoder.encode(value), status: status)
     }
@@ -29,8 +33,7 @@ struct APIRoutes: Sendable {
     func add(to router: Router<MarsadRequestContext>) {
         router.get("/healthz") { _, _ in try Self.json(["status": "ok"]) }
         router.get("/openapi.json") { _, _ in
-            guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
-                  let data = try? Data(contentsOf: url) else { throw APIError.notFound("no OpenAPI document bundled") }
+            guard let data = Self.openAPI else { throw APIError.notFound("no OpenAPI document bundled") }
             return Self.json(raw: data)
         }
         router.get("/api/documents") { request, _ in
@@ -40,7 +43,7 @@ struct APIRoutes: Sendable {
             return try Self.json(try store.documents(filter))
         }
         router.get("/api/documents/:id") { _, context in
-            let id = try documentID(context)
+            let id = try context.documentID()
             guard let document = try store.document(id: id) else { throw APIError.notFound("no document \(id)") }
             var body = Data("{\"document\":".utf8)
             body.append(try Self.encoder.encode(document.summary))
@@ -63,7 +66,7 @@ struct APIRoutes: Sendable {
             return try Self.json(try store.actors(query: try q.string("q"), limit: try q.limit(), offset: try q.offset()))
         }
         router.get("/api/actors/:id") { _, context in
-            guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw APIError.badRequest("actor id must be a positive whole number") }
+            let id = try context.actorID()
             guard let actor = try store.actor(id: id) else { throw APIError.notFound("no actor \(id)") }
             return try Self.json(actor)
         }
@@ -78,13 +81,6 @@ struct APIRoutes: Sendable {
         router.post("/api/documents") { request, context in
             try await ingest(request, context)
         }
-    }
-
-    func documentID(_ context: MarsadRequestContext) throws -> String {
-        guard let id = context.parameters.get("id"), id.count == 64, id.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-            throw APIError.badRequest("a document id is 64 lowercase hexadecimal digits (SHA-256)")
-        }
-        return id
     }
 
     /// The body of POST /api/documents.

@@ -19,6 +19,13 @@ struct DashboardRoutes: Sendable {
         "basemap.json": "application/json; charset=utf-8",
     ]
 
+    /// Their contents, read once rather than on every request.
+    static let staticContents: [String: Data] = staticFiles.keys.reduce(into: [:]) { contents, file in
+        if let url = Bundle.module.url(forResource: file, withExtension: nil, subdirectory: "Resources/static") {
+            contents[file] = try? Data(contentsOf: url)
+        }
+    }
+
     static func html(_ body: String) -> Response {
         Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
@@ -39,7 +46,7 @@ struct DashboardRoutes: Sendable {
                                                                           "outlet": $0.outlet ?? "", "events": $0.events] }])
         }
         router.get("/documents/:id") { _, context in
-            guard let id = context.parameters.get("id"), id.count == 64, id.allSatisfy(\.isHexDigit) else { throw APIError.badRequest("bad document id") }
+            let id = try context.documentID()
             guard let document = try store.document(id: id) else { throw APIError.notFound("no document \(id)") }
             let reader = try DocumentReader(text: document.text, json: document.result)
             return try render("document", ["title": document.summary.title ?? document.summary.source, "page": "document",
@@ -47,7 +54,7 @@ struct DashboardRoutes: Sendable {
                                            "outlet": document.summary.outlet ?? "", "pieces": reader.pieces(), "events": reader.events()])
         }
         router.get("/actors/:id") { _, context in
-            guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw APIError.badRequest("bad actor id") }
+            let id = try context.actorID()
             guard let detail = try store.actor(id: id) else { throw APIError.notFound("no actor \(id)") }
             let actor = detail.actor
             return try render("actor", ["title": actor.name, "page": "actor", "id": actor.id, "name": actor.name, "name_en": actor.nameEn ?? "",
@@ -66,9 +73,9 @@ struct DashboardRoutes: Sendable {
             try render("chart", ["title": "الخريطة", "page": "map", "help": "أماكن الأحداث في الشرق الأوسط وشمال أفريقيا (إسقاط متساوي المسافات)."])
         }
         router.get("/static/:file") { _, context in
-            guard let file = context.parameters.get("file"), let type = Self.staticFiles[file],
-                  let url = Bundle.module.url(forResource: file, withExtension: nil, subdirectory: "Resources/static"),
-                  let data = try? Data(contentsOf: url) else { throw APIError.notFound("no such file") }
+            guard let file = context.parameters.get("file"), let type = Self.staticFiles[file], let data = Self.staticContents[file] else {
+                throw APIError.notFound("no such file")
+            }
             return Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=300"], body: .init(byteBuffer: ByteBuffer(data: data)))
         }
     }
