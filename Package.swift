@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Arabic text core: decoding, normalization, tokens, sentences, clitics, numbers, dates.
@@ -49,6 +52,18 @@ let package = Package(
             name: "Store",
             dependencies: ["ArabicText", "Knowledge", "Extraction", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The same store on PostgreSQL (postgres-nio): shared by many servers and workers; the job queue.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "ArabicText",
+                "Extraction",
+                "Store",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The JSON API (OpenAPI-described) and the dashboard, over a store.
         .target(
             name: "Web",
@@ -73,6 +88,7 @@ let package = Package(
                 "Extraction",
                 "Ingest",
                 "Store",
+                "PostgresStore",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -83,7 +99,10 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "PostgresStore", "Ingest", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(name: "WebTests", dependencies: ["Web", "Ingest", "Store", "Extraction", "ArabicText", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
     ],

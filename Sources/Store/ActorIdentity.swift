@@ -3,8 +3,8 @@ import Extraction
 
 /// What makes two documents' entities one actor: the knowledge-base id, else the normalized
 /// name with the entity's type and country (so "قوات الوفاق" in two articles is one actor).
-enum ActorIdentity {
-    static func key(_ entity: DocumentEntity) -> String {
+package enum ActorIdentity {
+    package static func key(_ entity: DocumentEntity) -> String {
         if let kb = entity.kb { return "kb:" + (kb.hasPrefix("capital:") ? "country:" + kb.dropFirst(8) : kb) }
         return "name:\(SearchText.normalize(entity.name))|\(entity.type.rawValue)|\(entity.country ?? "")"
     }

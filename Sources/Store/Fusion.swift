@@ -5,16 +5,25 @@ import GRDB
 import Knowledge
 
 /// One article's report of an event, as the store keeps it.
-struct Report {
-    var event: Event
-    var document: String
-    var source: Int64?
-    var target: Int64?
-    var place: DocumentEntity?
-    var text: ScalarText
+package struct Report {
+    package var event: Event
+    package var document: String
+    package var source: Int64?
+    package var target: Int64?
+    package var place: DocumentEntity?
+    package var text: ScalarText
 
-    var killed: Int? { count(.killed) }
-    var injured: Int? { count(.injured) }
+    package init(event: Event, document: String, source: Int64?, target: Int64?, place: DocumentEntity?, text: ScalarText) {
+        self.event = event
+        self.document = document
+        self.source = source
+        self.target = target
+        self.place = place
+        self.text = text
+    }
+
+    package var killed: Int? { count(.killed) }
+    package var injured: Int? { count(.injured) }
 
     private func count(_ kind: QuantityKind) -> Int? {
         event.quantities.filter { $0.kind == kind }.map { Int($0.value) }.max()
@@ -28,37 +37,24 @@ struct Report {
 /// lie within `dayWindow` of each other (or one has no date), and their places are the same, lie
 /// within `kilometres`, or one has none. Each report keeps its own attribution and modality; a
 /// fused event whose reports both assert and deny it is `contested`.
-enum Fusion {
+package enum Fusion {
     static let dayWindow = 2
     static let kilometres = 50.0
 
     static func add(_ report: Report, _ db: Database) throws {
         let event = report.event
-        let day = event.date.flatMap { CalendarDate(iso: String($0.value.prefix(10))) }
-        // A report that names no target may be of an event that has one, and the other way round.
-        // ISO days compare as text, so the date window is an index range.
-        let earliest = day.map { $0.adding(days: -dayWindow).iso }, latest = day.map { $0.adding(days: dayWindow).iso + "~" }
+        let window = dateWindow(of: report)
         let candidates = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, date, location_kb, lat, lon, target_actor FROM fused_event
             WHERE type = ? AND source_actor IS ? AND (target_actor IS ? OR target_actor IS NULL OR ? IS NULL)
               AND (? IS NULL OR date IS NULL OR date BETWEEN ? AND ?)
-            """), arguments: [event.type.rawValue, report.source, report.target, report.target, earliest, earliest, latest])
-        var chosen: (id: Int64, distance: Int)?
-        for row in candidates {
-            let otherDay = (row["date"] as String?).flatMap { CalendarDate(iso: String($0.prefix(10))) }
-            var distance = 0
-            if let day, let otherDay {
-                distance = abs(day.dayNumber - otherDay.dayNumber)
-                guard distance <= dayWindow else { continue }
-            }
-            guard samePlace(report, kb: row["location_kb"], lat: row["lat"], lon: row["lon"]) else { continue }
-            // An exact target is worth a day's difference.
-            if (row["target_actor"] as Int64?) != report.target { distance += 1 }
-            if chosen == nil || distance < chosen!.distance { chosen = (row["id"], distance) }
-        }
+            """), arguments: [event.type.rawValue, report.source, report.target, report.target, window.earliest, window.earliest, window.latest])
+        let chosen = choose(among: candidates.map {
+            Candidate(id: $0["id"], date: $0["date"], kb: $0["location_kb"], lat: $0["lat"], lon: $0["lon"], target: $0["target_actor"])
+        }, for: report)
         let fused: Int64
         if let chosen {
-            fused = chosen.id
+            fused = chosen
         } else {
             try db.execute(sql: """
                 INSERT INTO fused_event (type, mode, cameo, source_actor, target_actor, date, precision, location_name, location_kb, lat, lon)
@@ -86,6 +82,56 @@ enum Fusion {
         try refresh(fused, db)
     }
 
+    /// A stored fused event that a report might be of.
+    package struct Candidate: Sendable {
+        package var id: Int64
+        package var date: String?
+        package var kb: String?
+        package var lat: Double?
+        package var lon: Double?
+        package var target: Int64?
+
+        package init(id: Int64, date: String?, kb: String?, lat: Double?, lon: Double?, target: Int64?) {
+            self.id = id
+            self.date = date
+            self.kb = kb
+            self.lat = lat
+            self.lon = lon
+            self.target = target
+        }
+    }
+
+    /// The days a report's candidates lie between (ISO days compare as text, so the window is an
+    /// index range); nil for an undated report.
+    package static func dateWindow(of report: Report) -> (earliest: String?, latest: String?) {
+        let day = report.event.date.flatMap { CalendarDate(iso: String($0.value.prefix(10))) }
+        return (day.map { $0.adding(days: -dayWindow).iso }, day.map { $0.adding(days: dayWindow).iso + "~" })
+    }
+
+    /// The fused event a report is of, among candidates of its type and source with a compatible
+    /// target: the nearest in days and place, an exact target being worth a day; nil for a new event.
+    package static func choose(among candidates: [Candidate], for report: Report) -> Int64? {
+        let day = report.event.date.flatMap { CalendarDate(iso: String($0.value.prefix(10))) }
+        var chosen: (id: Int64, distance: Int)?
+        for candidate in candidates {
+            let otherDay = candidate.date.flatMap { CalendarDate(iso: String($0.prefix(10))) }
+            var distance = 0
+            if let day, let otherDay {
+                distance = abs(day.dayNumber - otherDay.dayNumber)
+                guard distance <= dayWindow else { continue }
+            }
+            guard samePlace(report, kb: candidate.kb, lat: candidate.lat, lon: candidate.lon) else { continue }
+            if candidate.target != report.target { distance += 1 }
+            if chosen == nil || distance < chosen!.distance { chosen = (candidate.id, distance) }
+        }
+        return chosen?.id
+    }
+
+    /// The `modalities` bits of a fused event from its reports' modalities, comma-separated.
+    package static func modalityBits(_ modalities: String) -> Int {
+        modalities.split(separator: ",").reduce(0) { $0 | modalityBit(String($1)) }
+    }
+
     /// Recomputes a fused event's report count, casualties and contestation from its reports;
     /// deletes it when no report is left.
     static func refresh(_ fused: Int64, _ db: Database) throws {
@@ -99,7 +145,7 @@ enum Fusion {
             return
         }
         let contested = (row["denied"] as Int? ?? 0) == 1 && (row["affirmed"] as Int? ?? 0) == 1
-        let modalities = ((row["modalities"] as String?) ?? "").split(separator: ",").reduce(0) { $0 | modalityBit(String($1)) }
+        let modalities = modalityBits((row["modalities"] as String?) ?? "")
         try db.execute(sql: """
             UPDATE fused_event SET report_count = ?, fatalities = ?, injured = ?, contested = ?, modalities = ?,
                 source_country = (SELECT country FROM actor WHERE id = fused_event.source_actor),
@@ -108,16 +154,12 @@ enum Fusion {
             """, arguments: [row["reports"] as Int, row["killed"] as Int?, row["injured"] as Int?, contested, modalities, fused])
     }
 
+    /// The modalities in the order of their bits in `fused_event.modalities` (1, 2, 4 …).
+    package static let modalityOrder = ["asserted", "denied", "planned", "hypothetical", "demanded"]
+
     /// The bit of a modality in `fused_event.modalities`.
-    static func modalityBit(_ modality: String) -> Int {
-        switch modality {
-        case "asserted": 1
-        case "denied": 2
-        case "planned": 4
-        case "hypothetical": 8
-        case "demanded": 16
-        default: 0
-        }
+    package static func modalityBit(_ modality: String) -> Int {
+        modalityOrder.firstIndex(of: modality).map { 1 << $0 } ?? 0
     }
 
     static func samePlace(_ report: Report, kb: String?, lat: Double?, lon: Double?) -> Bool {

@@ -68,7 +68,7 @@ extension MarsadStore {
         }
     }
 
-    public func actors(query: String? = nil, limit: Int = 50, offset: Int = 0) throws -> Page<ActorRecord> {
+    public func actors(query: String?, limit: Int, offset: Int) throws -> Page<ActorRecord> {
         try pool.read { db in
             var whereClause = ""
             var arguments: StatementArguments = []
@@ -84,7 +84,7 @@ extension MarsadStore {
         }
     }
 
-    public func actor(id: Int64, eventLimit: Int = 100) throws -> ActorDetail? {
+    public func actor(id: Int64, eventLimit: Int) throws -> ActorDetail? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "\(Self.actorSelect) WHERE a.id = ?", arguments: [id]) else { return nil }
             let eventRows = try Row.fetchAll(db, sql: """
@@ -94,7 +94,7 @@ extension MarsadStore {
                 SELECT partner, count(*) AS n FROM (
                     SELECT target_actor AS partner FROM fused_event WHERE source_actor = ? AND target_actor IS NOT NULL
                     UNION ALL SELECT source_actor FROM fused_event WHERE target_actor = ? AND source_actor IS NOT NULL)
-                GROUP BY partner ORDER BY n DESC LIMIT 50
+                GROUP BY partner ORDER BY n DESC, partner LIMIT 50
                 """, arguments: [id, id])
             var partners: [ActorDetail.Partner] = []
             for p in partnerRows {
@@ -106,7 +106,7 @@ extension MarsadStore {
         }
     }
 
-    public func network(from: String? = nil, to: String? = nil, limit: Int = 500) throws -> NetworkGraph {
+    public func network(from: String?, to: String?, limit: Int) throws -> NetworkGraph {
         try pool.read { db in
             var conditions = ["source_actor IS NOT NULL", "target_actor IS NOT NULL"]
             var arguments: StatementArguments = []
@@ -115,7 +115,7 @@ extension MarsadStore {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT source_actor, target_actor, type, count(*) AS weight FROM fused_event
                 WHERE \(conditions.joined(separator: " AND "))
-                GROUP BY source_actor, target_actor, type ORDER BY weight DESC LIMIT ?
+                GROUP BY source_actor, target_actor, type ORDER BY weight DESC, source_actor, target_actor, type LIMIT ?
                 """, arguments: arguments + [limit])
             let edges = rows.map { NetworkGraph.Edge(source: $0["source_actor"], target: $0["target_actor"], type: $0["type"], weight: $0["weight"]) }
             let ids = Set(edges.flatMap { [$0.source, $0.target] })
@@ -127,7 +127,7 @@ extension MarsadStore {
         }
     }
 
-    public func timeline(actor: Int64? = nil, type: String? = nil) throws -> [TimelineBucket] {
+    public func timeline(actor: Int64?, type: String?) throws -> [TimelineBucket] {
         try pool.read { db in
             var conditions = ["date IS NOT NULL"]
             var arguments: StatementArguments = []
@@ -202,12 +202,16 @@ extension MarsadStore {
 
     /// A user's words as an FTS5 query: each normalized word a quoted term, all required, so that
     /// no operator or quote in the input can change the query's meaning.
-    static func ftsQuery(_ text: String) -> String {
+    package static func searchTerms(_ text: String) -> [String] {
         SearchText.normalize(text).split(whereSeparator: { $0.isWhitespace || $0.isPunctuation || $0.isSymbol })
-            .prefix(16).map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " ")
+            .prefix(16).map { $0.replacingOccurrences(of: "\"", with: "") }.filter { !$0.isEmpty }
     }
 
-    static func likeEscaped(_ text: String) -> String {
+    static func ftsQuery(_ text: String) -> String {
+        searchTerms(text).map { "\"" + $0 + "\"" }.joined(separator: " ")
+    }
+
+    package static func likeEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }

@@ -29,9 +29,10 @@ public enum IngestOutcome: String, Sendable, Codable {
 /// ```
 ///
 /// Every document is written in one transaction: a crash loses at most the document in flight.
-public final class MarsadStore: Sendable {
+public final class MarsadStore: EventStore {
     let pool: DatabasePool
     public let path: String
+    public var location: String { path }
 
     public init(path: String) throws {
         self.path = path
@@ -69,7 +70,7 @@ public final class MarsadStore: Sendable {
         }
     }
 
-    static let encoder: JSONEncoder = {
+    package static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
@@ -85,7 +86,8 @@ public final class MarsadStore: Sendable {
         try db.execute(sql: "INSERT INTO document_search (rowid, title, body) VALUES ((SELECT rowid FROM document WHERE id = ?), ?, ?)",
                        arguments: [info.id, SearchText.normalize(info.title ?? ""), SearchText.normalize(result.text.string)])
         var actors: [String: Int64] = [:]
-        for entity in result.entities where Self.isActor(entity) {
+        // Actors in key order, as the PostgreSQL store creates them.
+        for entity in result.entities.filter(Self.isActor).sorted(by: { ActorIdentity.key($0) < ActorIdentity.key($1) }) {
             let id = try actor(entity, db)
             actors[entity.id] = id
             try db.execute(sql: """
@@ -113,7 +115,7 @@ public final class MarsadStore: Sendable {
     }
 
     /// Places are where events happen; everything else an article names can act.
-    static func isActor(_ entity: DocumentEntity) -> Bool {
+    package static func isActor(_ entity: DocumentEntity) -> Bool {
         ![.city, .region, .facility].contains(entity.type)
     }
 
@@ -143,6 +145,13 @@ public struct StoreCounts: Codable, Sendable, Equatable {
     public var actors: Int
     public var events: Int
     public var reports: Int
+
+    public init(documents: Int, actors: Int, events: Int, reports: Int) {
+        self.documents = documents
+        self.actors = actors
+        self.events = events
+        self.reports = reports
+    }
 }
 
 extension MarsadStore {
@@ -157,6 +166,11 @@ extension MarsadStore {
                         outlet: row["outlet"], title: row["title"])
             }
         }
+    }
+
+    /// An SQLite store has no job queue: documents are extracted as they are ingested.
+    public func jobs(state: JobState?, limit: Int, offset: Int) throws -> Page<JobRecord> {
+        Page(items: [], total: 0, limit: limit, offset: offset)
     }
 
     /// Replaces a stored document's results with a new extraction, in one transaction.

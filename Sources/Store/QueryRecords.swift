@@ -8,6 +8,14 @@ public struct Page<Item: Codable & Sendable>: Codable, Sendable {
     /// More items match than `total` says (the count stopped at the cap).
     public var totalIsLowerBound: Bool = false
 
+    public init(items: [Item], total: Int, limit: Int, offset: Int, totalIsLowerBound: Bool = false) {
+        self.items = items
+        self.total = total
+        self.limit = limit
+        self.offset = offset
+        self.totalIsLowerBound = totalIsLowerBound
+    }
+
     enum CodingKeys: String, CodingKey {
         case items, total, limit, offset
         case totalIsLowerBound = "total_is_lower_bound"
@@ -23,6 +31,16 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
     public var title: String?
     public var length: Int
     public var events: Int
+
+    public init(id: String, source: String, outlet: String?, published: String?, title: String?, length: Int, events: Int) {
+        self.id = id
+        self.source = source
+        self.outlet = outlet
+        self.published = published
+        self.title = title
+        self.length = length
+        self.events = events
+    }
 }
 
 /// A participant of a fused event, or a node of the network.
@@ -39,6 +57,18 @@ public struct ActorRecord: Codable, Sendable, Equatable {
     /// Documents that mention it (as `events`).
     public var documents: Int?
 
+    public init(id: Int64, name: String, nameEn: String?, type: String, country: String?, cameo: String?, kb: String?, events: Int?, documents: Int?) {
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
+        self.type = type
+        self.country = country
+        self.cameo = cameo
+        self.kb = kb
+        self.events = events
+        self.documents = documents
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, name, type, country, cameo, kb, events, documents
         case nameEn = "name_en"
@@ -51,6 +81,13 @@ public struct PlaceRecord: Codable, Sendable, Equatable {
     public var kb: String?
     public var lat: Double?
     public var lon: Double?
+
+    public init(name: String, kb: String?, lat: Double?, lon: Double?) {
+        self.name = name
+        self.kb = kb
+        self.lat = lat
+        self.lon = lon
+    }
 }
 
 /// Offsets of a piece of evidence in a document.
@@ -58,6 +95,12 @@ public struct EvidenceRecord: Codable, Sendable, Equatable {
     public var text: String?
     public var start: Int
     public var end: Int
+
+    public init(text: String?, start: Int, end: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+    }
 }
 
 /// One article's report of a fused event, with its own attribution and modality.
@@ -77,6 +120,24 @@ public struct ReportRecord: Codable, Sendable, Equatable {
     public var sentence: EvidenceRecord
     public var killed: Int?
     public var injured: Int?
+
+    public init(document: String, source: String, outlet: String?, published: String?, event: String, date: String?, modality: String, speaker: String?, anonymous: Bool, verb: String?, confidence: Double, trigger: EvidenceRecord, sentence: EvidenceRecord, killed: Int?, injured: Int?) {
+        self.document = document
+        self.source = source
+        self.outlet = outlet
+        self.published = published
+        self.event = event
+        self.date = date
+        self.modality = modality
+        self.speaker = speaker
+        self.anonymous = anonymous
+        self.verb = verb
+        self.confidence = confidence
+        self.trigger = trigger
+        self.sentence = sentence
+        self.killed = killed
+        self.injured = injured
+    }
 }
 
 /// An event as all its reports together tell it.
@@ -96,6 +157,23 @@ public struct FusedEventRecord: Codable, Sendable, Equatable {
     /// Some reports deny what others assert.
     public var contested: Bool
     public var reports: [ReportRecord]
+
+    public init(id: Int64, type: String, mode: String?, cameo: String?, date: String?, precision: String?, source: ActorRecord?, target: ActorRecord?, location: PlaceRecord?, reportCount: Int, fatalities: Int?, injured: Int?, contested: Bool, reports: [ReportRecord]) {
+        self.id = id
+        self.type = type
+        self.mode = mode
+        self.cameo = cameo
+        self.date = date
+        self.precision = precision
+        self.source = source
+        self.target = target
+        self.location = location
+        self.reportCount = reportCount
+        self.fatalities = fatalities
+        self.injured = injured
+        self.contested = contested
+        self.reports = reports
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, type, mode, cameo, date, precision, source, target, location, fatalities, injured, contested, reports
@@ -154,9 +232,20 @@ public struct ActorDetail: Codable, Sendable {
     public var events: [FusedEventRecord]
     public var partners: [Partner]
 
+    public init(actor: ActorRecord, events: [FusedEventRecord], partners: [Partner]) {
+        self.actor = actor
+        self.events = events
+        self.partners = partners
+    }
+
     public struct Partner: Codable, Sendable, Equatable {
         public var actor: ActorRecord
         public var events: Int
+
+        public init(actor: ActorRecord, events: Int) {
+            self.actor = actor
+            self.events = events
+        }
     }
 }
 
@@ -165,11 +254,23 @@ public struct NetworkGraph: Codable, Sendable {
     public var nodes: [ActorRecord]
     public var edges: [Edge]
 
+    public init(nodes: [ActorRecord], edges: [Edge]) {
+        self.nodes = nodes
+        self.edges = edges
+    }
+
     public struct Edge: Codable, Sendable, Equatable {
         public var source: Int64
         public var target: Int64
         public var type: String
         public var weight: Int
+
+        public init(source: Int64, target: Int64, type: String, weight: Int) {
+            self.source = source
+            self.target = target
+            self.type = type
+            self.weight = weight
+        }
     }
 }
 
@@ -178,6 +279,12 @@ public struct TimelineBucket: Codable, Sendable, Equatable {
     public var date: String
     public var type: String
     public var count: Int
+
+    public init(date: String, type: String, count: Int) {
+        self.date = date
+        self.type = type
+        self.count = count
+    }
 }
 
 /// A stored document with its text and its full extraction (marsad.document/1 JSON).
@@ -186,4 +293,10 @@ public struct StoredDocument: Sendable {
     public var text: String
     /// The marsad.document/1 JSON of the extraction.
     public var result: String
+
+    public init(summary: DocumentSummary, text: String, result: String) {
+        self.summary = summary
+        self.text = text
+        self.result = result
+    }
 }

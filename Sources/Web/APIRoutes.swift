@@ -7,7 +7,7 @@ import Store
 
 /// The JSON API over a store (described by /openapi.json).
 struct APIRoutes: Sendable {
-    let store: MarsadStore
+    let store: any EventStore
     let extractor: DocumentExtractor?
     let options: WebOptions
 
@@ -40,11 +40,11 @@ struct APIRoutes: Sendable {
             let q = QueryParameters(request: request, options: options)
             let filter = DocumentFilter(query: try q.string("q"), from: try q.date("from"), to: try q.date("to"), outlet: try q.string("outlet"),
                                         limit: try q.limit(), offset: try q.offset())
-            return try Self.json(try store.documents(filter))
+            return try Self.json(try await store.documents(filter))
         }
         router.get("/api/documents/:id") { _, context in
             let id = try context.documentID()
-            guard let document = try store.document(id: id) else { throw APIError.notFound("no document \(id)") }
+            guard let document = try await store.document(id: id) else { throw APIError.notFound("no document \(id)") }
             var body = Data("{\"document\":".utf8)
             body.append(try Self.encoder.encode(document.summary))
             body.append(Data(",\"extraction\":".utf8))
@@ -59,24 +59,28 @@ struct APIRoutes: Sendable {
             let filter = EventFilter(type: try q.eventType(), actor: try q.integer("actor", in: 1...Int(Int32.max)).map(Int64.init),
                                      country: try q.country(), from: try q.date("from"), to: try q.date("to"), place: try q.string("place"),
                                      modality: try q.modality(), limit: try q.limit(), offset: try q.offset())
-            return try Self.json(try store.events(filter))
+            return try Self.json(try await store.events(filter))
         }
         router.get("/api/actors") { request, _ in
             let q = QueryParameters(request: request, options: options)
-            return try Self.json(try store.actors(query: try q.string("q"), limit: try q.limit(), offset: try q.offset()))
+            return try Self.json(try await store.actors(query: try q.string("q"), limit: try q.limit(), offset: try q.offset()))
         }
         router.get("/api/actors/:id") { _, context in
             let id = try context.actorID()
-            guard let actor = try store.actor(id: id) else { throw APIError.notFound("no actor \(id)") }
+            guard let actor = try await store.actor(id: id) else { throw APIError.notFound("no actor \(id)") }
             return try Self.json(actor)
         }
         router.get("/api/network") { request, _ in
             let q = QueryParameters(request: request, options: options)
-            return try Self.json(try store.network(from: try q.date("from"), to: try q.date("to"), limit: try q.integer("limit", in: 1...5000) ?? 500))
+            return try Self.json(try await store.network(from: try q.date("from"), to: try q.date("to"), limit: try q.integer("limit", in: 1...5000) ?? 500))
         }
         router.get("/api/timeline") { request, _ in
             let q = QueryParameters(request: request, options: options)
-            return try Self.json(["buckets": try store.timeline(actor: try q.integer("actor", in: 1...Int(Int32.max)).map(Int64.init), type: try q.eventType())])
+            return try Self.json(["buckets": try await store.timeline(actor: try q.integer("actor", in: 1...Int(Int32.max)).map(Int64.init), type: try q.eventType())])
+        }
+        router.get("/api/jobs") { request, _ in
+            let q = QueryParameters(request: request, options: options)
+            return try Self.json(try await store.jobs(state: try q.jobState(), limit: try q.limit(), offset: try q.offset()))
         }
         router.post("/api/documents") { request, context in
             try await ingest(request, context)
@@ -100,7 +104,6 @@ struct APIRoutes: Sendable {
 
     func ingest(_ request: Request, _ context: MarsadRequestContext) async throws -> Response {
         guard let extractor else { throw APIError(status: .serviceUnavailable, message: "this server does not extract") }
-        var request = request
         let body = try await request.body.collect(upTo: options.maxBodyBytes)
         let document: NewDocument
         do {
@@ -119,7 +122,7 @@ struct APIRoutes: Sendable {
         let id = ArticleParser.documentID(text)
         let article = Article(text: text, id: id, source: document.source ?? "api", published: published, outlet: document.outlet, title: document.title)
         let result = extractor.extract(article)
-        let outcome = try store.ingest(result, extractor: DocumentExtractor.version)
+        let outcome = try await store.ingest(result, extractor: DocumentExtractor.version)
         return try Self.json(Ingested(id: id, outcome: outcome, events: result.events.count), status: outcome == .unchanged ? .ok : .created)
     }
 }

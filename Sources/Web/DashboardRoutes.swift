@@ -7,7 +7,7 @@ import Store
 /// The dashboard's pages: server-rendered with Mustache (which escapes every value), charts
 /// drawn in SVG by /static/app.js from the JSON API.
 struct DashboardRoutes: Sendable {
-    let store: MarsadStore
+    let store: any EventStore
     let library: MustacheLibrary
     let options: WebOptions
 
@@ -36,18 +36,18 @@ struct DashboardRoutes: Sendable {
     }
 
     func add(to router: Router<MarsadRequestContext>) {
-        router.get("/") { request, _ in try events(request) }
+        router.get("/") { request, _ in try await events(request) }
         router.get("/documents") { request, _ in
             let q = QueryParameters(request: request, options: options)
             let query = try q.string("q")
-            let page = try store.documents(DocumentFilter(query: query, limit: try q.limit(), offset: try q.offset()))
+            let page = try await store.documents(DocumentFilter(query: query, limit: try q.limit(), offset: try q.offset()))
             return try render("documents", ["title": "المقالات", "page": "documents", "q": query ?? "", "total": page.total,
                                             "documents": page.items.map { ["id": $0.id, "title": $0.title as Any, "source": $0.source, "published": $0.published ?? "",
                                                                           "outlet": $0.outlet ?? "", "events": $0.events] }])
         }
         router.get("/documents/:id") { _, context in
             let id = try context.documentID()
-            guard let document = try store.document(id: id) else { throw APIError.notFound("no document \(id)") }
+            guard let document = try await store.document(id: id) else { throw APIError.notFound("no document \(id)") }
             let reader = try DocumentReader(text: document.text, json: document.result)
             return try render("document", ["title": document.summary.title ?? document.summary.source, "page": "document",
                                            "source": document.summary.source, "published": document.summary.published ?? "",
@@ -55,7 +55,7 @@ struct DashboardRoutes: Sendable {
         }
         router.get("/actors/:id") { _, context in
             let id = try context.actorID()
-            guard let detail = try store.actor(id: id) else { throw APIError.notFound("no actor \(id)") }
+            guard let detail = try await store.actor(id: id) else { throw APIError.notFound("no actor \(id)") }
             let actor = detail.actor
             return try render("actor", ["title": actor.name, "page": "actor", "id": actor.id, "name": actor.name, "name_en": actor.nameEn ?? "",
                                         "type": actor.type, "country": actor.country ?? "", "cameo": actor.cameo ?? "", "kb": actor.kb ?? "",
@@ -80,11 +80,11 @@ struct DashboardRoutes: Sendable {
         }
     }
 
-    func events(_ request: Request) throws -> Response {
+    func events(_ request: Request) async throws -> Response {
         let q = QueryParameters(request: request, options: options)
         let filter = EventFilter(type: try q.eventType(), country: try q.country(), from: try q.date("from"), to: try q.date("to"),
                                  modality: try q.modality(), limit: try q.limit(), offset: try q.offset())
-        let page = try store.events(filter)
+        let page = try await store.events(filter)
         func link(offset: Int) -> String {
             var items = [URLQueryItem(name: "offset", value: String(offset)), URLQueryItem(name: "limit", value: String(filter.limit))]
             for (name, value) in [("type", filter.type), ("country", filter.country), ("from", filter.from), ("to", filter.to), ("modality", filter.modality)] {

@@ -1,6 +1,7 @@
 import ArabicText
 import Hummingbird
 import Knowledge
+import Store
 
 /// Reads and validates a request's query parameters; anything malformed is a 400 with a JSON
 /// body that says which parameter and why.
@@ -47,6 +48,14 @@ struct QueryParameters {
             throw APIError.badRequest("modality must be one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
+    }
+
+    func jobState() throws -> JobState? {
+        guard let value = try string("state") else { return nil }
+        guard let state = JobState(rawValue: value) else {
+            throw APIError.badRequest("state must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return state
     }
 
     func country() throws -> String? {

@@ -11,7 +11,7 @@ import Store
 /// try await WebServer.run(router: router, host: "127.0.0.1", port: 8080) { print("listening on \($0)") }
 /// ```
 public enum WebServer {
-    public static func router(store: MarsadStore, extractor: DocumentExtractor?, options: WebOptions) async throws -> Router<MarsadRequestContext> {
+    public static func router(store: any EventStore, extractor: DocumentExtractor?, options: WebOptions) async throws -> Router<MarsadRequestContext> {
         guard let templates = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources") else {
             throw StoreError("the dashboard templates are missing from the bundle")
         }

@@ -5,6 +5,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Ingest
+import PostgresStore
 import Store
 import Web
 
@@ -63,23 +64,27 @@ struct BenchAPICommand: AsyncParsableCommand {
             let store = try MarsadStore(path: scratch.appendingPathComponent("ingest.sqlite").path)
             let start = Date()
             let articles = texts.map { Article(text: $0, id: ArticleParser.documentID($0), source: corpus) }
-            try ParallelMap.forEach(articles, map: { extractor.extract($0) }) { try store.ingest($0, extractor: DocumentExtractor.version) }
+            try await ParallelMap.forEach(articles, map: { extractor.extract($0) }) { _ = try store.ingest($0, extractor: DocumentExtractor.version) }
             _ = try store.documents(DocumentFilter(limit: 1))
             report.ingestDocuments = texts.count
             report.ingestSeconds = Date().timeIntervalSince(start)
         }
 
-        let store: MarsadStore
-        if let db, FileManager.default.fileExists(atPath: db) {
+        // A --db that does not exist yet (or a PostgreSQL database with fewer events) is filled and kept, for load tests.
+        let store: any EventStore
+        if let db, PostgresStore.isURL(db) {
+            store = try await PostgresStore(url: db)
+        } else if let db, FileManager.default.fileExists(atPath: db) {
             store = try MarsadStore(path: db)
         } else {
-            // A --db that does not exist yet is built there and kept (for load tests).
             store = try MarsadStore(path: db ?? scratch.appendingPathComponent("events.sqlite").path)
+        }
+        if try await store.counts().events < events, !(db.map { FileManager.default.fileExists(atPath: $0) } ?? false) {
             let start = Date()
-            try SyntheticNews.fill(store, events: events, extractor: extractor)
+            try await SyntheticNews.fill(store, events: events, extractor: extractor)
             report.buildSeconds = Date().timeIntervalSince(start)
         }
-        report.storeEvents = try store.counts().events
+        report.storeEvents = try await store.counts().events
 
         let router = try await WebServer.router(store: store, extractor: nil, options: WebOptions())
         let (addresses, continuation) = AsyncStream<String>.makeStream()
@@ -88,7 +93,7 @@ struct BenchAPICommand: AsyncParsableCommand {
         var iterator = addresses.makeAsyncIterator()
         guard let base = await iterator.next() else { throw StoreError("the server did not start") }
 
-        let actors = try store.actors(limit: 50).items.map(\.id)
+        let actors = try await store.actors(limit: 50).items.map(\.id)
         let types = ["ASSAULT", "CONSULT", "ACCUSE", "REQUEST", "AGREE", "COERCE"]
         var latencies: [Double] = []
         let session = URLSession(configuration: .ephemeral)

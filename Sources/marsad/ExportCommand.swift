@@ -3,7 +3,7 @@ import Foundation
 import Store
 
 /// `marsad export`: the store's contents for other tools.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the store: documents as marsad.document/1 JSON Lines, fused events as CSV, or the actor network as GraphML.",
@@ -29,23 +29,23 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only events involving an actor of this country (ISO alpha-3, csv).")
     var country: String?
 
-    func run() throws {
-        let store = try store.open()
+    func run() async throws {
+        let store = try await store.open()
         var output = OutputBuffer()
         switch format {
         case .jsonl:
-            try store.forEachResult { output.write($0 + "\n") }
+            try await store.forEachResult { output.write($0 + "\n") }
         case .csv:
             output.write(Exports.csvColumns.joined(separator: ",") + "\n")
             var filter = EventFilter(type: type, country: country, from: from, to: to, limit: 500, offset: 0)
             while true {
-                let page = try store.events(filter)
+                let page = try await store.events(filter)
                 for event in page.items { output.write(Exports.csvRow(event) + "\n") }
                 filter.offset += page.items.count
                 if page.items.isEmpty || filter.offset >= page.total { break }
             }
         case .graphml:
-            output.write(Exports.graphML(try store.network(from: from, to: to, limit: 100_000)))
+            output.write(Exports.graphML(try await store.network(from: from, to: to, limit: 100_000)))
         }
         output.flush()
     }

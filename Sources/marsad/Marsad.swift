@@ -11,7 +11,7 @@ struct Marsad: AsyncParsableCommand {
         66 missing input file.
         """,
         subcommands: [
-            SegmentCommand.self, TokenizeCommand.self, SentencesCommand.self, DatesCommand.self, NERCommand.self, EntitiesCommand.self, ExtractCommand.self, IngestCommand.self, ReprocessCommand.self, ExportCommand.self, ServeCommand.self,
+            SegmentCommand.self, TokenizeCommand.self, SentencesCommand.self, DatesCommand.self, NERCommand.self, EntitiesCommand.self, ExtractCommand.self, IngestCommand.self, ReprocessCommand.self, ExportCommand.self, ServeCommand.self, WorkerCommand.self, JobsCommand.self,
             EvalCommand.self, TrainCommand.self, BenchCommand.self,
         ]
     )

@@ -25,9 +25,9 @@ enum ParallelMap {
     /// that a long run (extract, then store one document per transaction) holds one batch of
     /// outputs at a time.
     static func forEach<Input: Sendable, Output: Sendable>(_ items: [Input], batch: Int = 32, map transform: @Sendable (Input) -> Output,
-                                                           _ body: (Output) throws -> Void) rethrows {
+                                                           _ body: (Output) async throws -> Void) async rethrows {
         for start in stride(from: 0, to: items.count, by: batch) {
-            for output in self.map(Array(items[start..<min(start + batch, items.count)]), transform) { try body(output) }
+            for output in self.map(Array(items[start..<min(start + batch, items.count)]), transform) { try await body(output) }
         }
     }
 }

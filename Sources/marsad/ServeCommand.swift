@@ -33,8 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
     var rateLimit = 300.0
 
     func run() async throws {
-        let opened = try store.open()
-        if !ingest.isEmpty { _ = try IngestCommand.ingest(ArticleInputs.read(ingest), into: opened) }
+        let opened = try await store.open()
+        if !ingest.isEmpty { _ = try await IngestCommand.ingest(ArticleInputs.read(ingest), into: opened) }
         let extractor = try DocumentExtractor.bundled()
         let token = ProcessInfo.processInfo.environment["MARSAD_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let router = try await WebServer.router(store: opened, extractor: extractor, options: WebOptions(token: token, privateReads: privateReads,
@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
                                                                                                           ratePerSecond: rateLimit > 0 ? rateLimit : 1e12))
         try await WebServer.run(router: router, host: host, port: port) { address in
             // Unbuffered, so that a script waiting for the address sees it at once.
-            FileHandle.standardOutput.write(Data("Marsad is serving \(opened.path) at \(address)/ (API: \(address)/api/events, OpenAPI: \(address)/openapi.json)\n".utf8))
+            FileHandle.standardOutput.write(Data("Marsad is serving \(opened.location) at \(address)/ (API: \(address)/api/events, OpenAPI: \(address)/openapi.json)\n".utf8))
         }
     }
 }

@@ -3,22 +3,35 @@ import ArgumentParser
 import Extraction
 import Foundation
 import Ingest
+import PostgresStore
 import Store
 
 /// The `--db` option of every command that touches the store.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store: an SQLite file (default: $MARSAD_DB, else marsad.sqlite in the working directory).")
+    @Option(help: """
+        The store: an SQLite file, or a PostgreSQL database as postgres://user:password@host:port/database \
+        (default: $MARSAD_DB, else marsad.sqlite in the working directory).
+        """)
     var db: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["MARSAD_DB"] ?? "marsad.sqlite" }
+    var location: String { db ?? ProcessInfo.processInfo.environment["MARSAD_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "marsad.sqlite" }
 
-    func open() throws -> MarsadStore {
+    func open() async throws -> any EventStore {
         do {
-            return try MarsadStore(path: path)
+            return PostgresStore.isURL(location) ? try await PostgresStore(url: location) : try MarsadStore(path: location)
         } catch {
             FileHandle.standardError.write(Data("marsad: \(error)\n".utf8))
             throw ExitCode(66)
         }
+    }
+
+    /// The PostgreSQL store, for the commands that need its job queue.
+    func openQueue() async throws -> PostgresStore {
+        guard let store = try await open() as? PostgresStore else {
+            FileHandle.standardError.write(Data("marsad: the job queue needs a PostgreSQL store: --db postgres://user@host:port/database\n".utf8))
+            throw ExitCode(64)
+        }
+        return store
     }
 }
 
@@ -46,6 +59,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Poll the URL sources every this many seconds, ingesting new feed items, until interrupted.")
     var watch: Int?
 
+    @Flag(help: "Only store the raw articles as jobs for `marsad worker` (PostgreSQL store).")
+    var enqueue = false
+
     @Argument(help: "Files, directories or URLs to ingest.")
     var sources: [String]
 
@@ -55,7 +71,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try store.open()
+        let store = try await enqueue ? self.store.openQueue() : self.store.open()
         let urls = sources.filter(WebSources.isURL), paths = sources.filter { !WebSources.isURL($0) }
         var web = WebSources()
         while true {
@@ -65,7 +81,13 @@ struct IngestCommand: AsyncParsableCommand {
                 inputs.articles += articles
                 inputs.errors += errors.map { ArticleInputs.Failure(error: $0, missing: false) }
             }
-            let errors = try Self.ingest(inputs, into: store, published: published.flatMap(CalendarDate.init(iso:)), outlet: outlet)
+            let date = published.flatMap(CalendarDate.init(iso:))
+            let errors: Int
+            if enqueue, let queue = store as? PostgresStore {
+                errors = try await Self.enqueue(inputs, into: queue, published: date, outlet: outlet)
+            } else {
+                errors = try await Self.ingest(inputs, into: store, published: date, outlet: outlet)
+            }
             guard let watch else {
                 if errors > 0 { throw ExitCode(65) }
                 return
@@ -76,39 +98,61 @@ struct IngestCommand: AsyncParsableCommand {
 
     /// Extracts and stores articles read from inputs; prints a summary and returns how many
     /// inputs could not be read.
-    static func ingest(_ inputs: ArticleInputs, into store: MarsadStore, published: CalendarDate? = nil, outlet: String? = nil) throws -> Int {
+    static func ingest(_ inputs: ArticleInputs, into store: any EventStore, published: CalendarDate? = nil, outlet: String? = nil) async throws -> Int {
         for error in inputs.errors { FileHandle.standardError.write(Data("marsad: \(error)\n".utf8)) }
         let extractor = try DocumentExtractor.bundled()
         var articles: [Article] = []
         var outcomes: [IngestOutcome: Int] = [:]
-        for var article in inputs.articles {
-            if article.published == nil, let published { article.published = published }
-            if article.outlet == nil, let outlet { article.outlet = outlet }
-            if try store.extractor(of: article.id) == DocumentExtractor.version {
+        for article in completed(inputs.articles, published: published, outlet: outlet) {
+            if try await store.extractor(of: article.id) == DocumentExtractor.version {
                 outcomes[.unchanged, default: 0] += 1
             } else {
                 articles.append(article)
             }
         }
         var progress = Progress(total: articles.count)
-        try ParallelMap.forEach(articles, map: { extractor.extract($0) }) { result in
-            outcomes[try store.ingest(result, extractor: DocumentExtractor.version), default: 0] += 1
+        try await ParallelMap.forEach(articles, map: { extractor.extract($0) }) { result in
+            outcomes[try await store.ingest(result, extractor: DocumentExtractor.version), default: 0] += 1
             progress.advance()
         }
         progress.finish()
-        let counts = try store.counts()
+        let counts = try await store.counts()
         let summary = """
-            \(store.path): \(outcomes[.added] ?? 0) added, \(outcomes[.replaced] ?? 0) replaced, \(outcomes[.unchanged] ?? 0) unchanged, \
+            \(store.location): \(outcomes[.added] ?? 0) added, \(outcomes[.replaced] ?? 0) replaced, \(outcomes[.unchanged] ?? 0) unchanged, \
             \(inputs.errors.count) unreadable; store: \(counts.documents) documents, \(counts.events) events from \(counts.reports) reports, \
             \(counts.actors) actors
             """
         FileHandle.standardOutput.write(Data((summary + "\n").utf8))
         return inputs.errors.count
     }
+
+    /// Queues the articles read from inputs for the workers; prints a summary and returns how many
+    /// inputs could not be read.
+    static func enqueue(_ inputs: ArticleInputs, into store: PostgresStore, published: CalendarDate?, outlet: String?) async throws -> Int {
+        for error in inputs.errors { FileHandle.standardError.write(Data("marsad: \(error)\n".utf8)) }
+        let articles = completed(inputs.articles, published: published, outlet: outlet)
+        let added = try await store.enqueue(articles)
+        let counts = try await store.jobCounts()
+        print("""
+            \(store.location): \(added) enqueued, \(articles.count - added) already queued, \(inputs.errors.count) unreadable; \
+            queue: \(JobState.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
+            """)
+        return inputs.errors.count
+    }
+
+    /// Articles with the command line's publication date and outlet where their own metadata gives none.
+    static func completed(_ articles: [Article], published: CalendarDate?, outlet: String?) -> [Article] {
+        articles.map { article in
+            var article = article
+            if article.published == nil, let published { article.published = published }
+            if article.outlet == nil, let outlet { article.outlet = outlet }
+            return article
+        }
+    }
 }
 
 /// `marsad reprocess`: re-extract every stored document with this version of Marsad.
-struct ReprocessCommand: ParsableCommand {
+struct ReprocessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reprocess",
         abstract: "Re-extract stored documents whose extraction is older than this Marsad's (all with --all); each is replaced in one transaction."
@@ -119,17 +163,17 @@ struct ReprocessCommand: ParsableCommand {
     @Flag(help: "Re-extract every document, even those extracted by this version.")
     var all = false
 
-    func run() throws {
-        let store = try store.open()
+    func run() async throws {
+        let store = try await store.open()
         let extractor = try DocumentExtractor.bundled()
-        let stale = try store.documentsToReprocess(currentExtractor: all ? nil : DocumentExtractor.version)
+        let stale = try await store.documentsToReprocess(currentExtractor: all ? nil : DocumentExtractor.version)
         var progress = Progress(total: stale.count)
-        try ParallelMap.forEach(stale, map: { extractor.extract($0) }) { result in
-            try store.replace(result, extractor: DocumentExtractor.version)
+        try await ParallelMap.forEach(stale, map: { extractor.extract($0) }) { result in
+            try await store.replace(result, extractor: DocumentExtractor.version)
             progress.advance()
         }
         progress.finish()
-        print("\(store.path): \(stale.count) documents re-extracted")
+        print("\(store.location): \(stale.count) documents re-extracted")
     }
 }
 

@@ -31,17 +31,17 @@ enum SyntheticNews {
     }
 
     /// Ingests synthetic articles until the store holds `events` fused events.
-    static func fill(_ store: MarsadStore, events: Int, extractor: DocumentExtractor) throws {
+    static func fill(_ store: any EventStore, events: Int, extractor: DocumentExtractor) async throws {
         var random = SeededGenerator(seed: 2020)
         var n = 0
-        while try store.counts().events < events {
+        while try await store.counts().events < events {
             var batch: [Article] = []
             for _ in 0..<256 {
                 let text = article(n, random: &random)
                 batch.append(Article(text: text, id: ArticleParser.documentID(text), source: "synthetic:\(n)", published: CalendarDate(iso: "2021-12-31")))
                 n += 1
             }
-            try ParallelMap.forEach(batch, map: { extractor.extract($0) }) { try store.ingest($0, extractor: DocumentExtractor.version) }
+            try await ParallelMap.forEach(batch, map: { extractor.extract($0) }) { try await store.ingest($0, extractor: DocumentExtractor.version) }
         }
     }
 }

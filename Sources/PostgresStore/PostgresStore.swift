@@ -1,0 +1,336 @@
+import ArabicText
+import Extraction
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+import Store
+
+/// Marsad's store on PostgreSQL: the same tables, fusion and queries as the SQLite store, shared
+/// by any number of API servers and workers, with a job queue (`enqueue`, `claim`).
+///
+/// ```swift
+/// let store = try await PostgresStore(url: "postgres://marsad@127.0.0.1:5432/marsad")
+/// let outcome = try await store.ingest(result, extractor: DocumentExtractor.version)
+/// ```
+///
+/// Every document is written in one transaction. Writers that could touch the same rows take
+/// transaction-scoped advisory locks in one global order (the document, then actors by key, then
+/// the fused events' type and source), so concurrent workers fuse reports of one event into one
+/// fused event and never wait on each other in a circle.
+public final class PostgresStore: EventStore {
+    let client: PostgresClient
+    let logger: Logger
+    private let runner: Task<Void, Never>
+    public let location: String
+
+    /// Whether a store location names a PostgreSQL database rather than an SQLite file.
+    public static func isURL(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    /// Connects to `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`
+    /// (a pool of up to `connections`) and migrates the database to the newest schema.
+    public init(url: String, connections: Int = 8) async throws {
+        location = Self.redacted(url)
+        var logger = Logger(label: "marsad.postgres")
+        logger.logLevel = .error
+        self.logger = logger
+        let server = try Server(url: url)
+        do {
+            // One direct connection first: an unreachable server or a wrong password is an error at once, not a pool
+            // retrying in the background.
+            let connection = try await PostgresConnection.connect(configuration: try server.connection(), id: 0, logger: logger)
+            do {
+                try await PostgresSchema.migrate(connection, logger: logger)
+                try await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        } catch {
+            throw storeError(error, "\(location): cannot open the store")
+        }
+        var configuration = server.pool()
+        configuration.options.maximumConnections = max(1, connections)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Where and how to connect, read from a `postgres://` URL.
+    struct Server {
+        var host: String
+        var port: Int
+        var user: String
+        var password: String?
+        var database: String?
+        var tls: TLSConfiguration?
+        var requireTLS: Bool
+
+        init(url: String) throws {
+            guard isURL(url), let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
+                throw StoreError("\(redacted(url)): not a PostgreSQL URL (postgres://user:password@host:port/database)")
+            }
+            self.host = host
+            port = components.port ?? 5432
+            user = components.user.flatMap { $0.removingPercentEncoding } ?? "postgres"
+            password = components.password?.removingPercentEncoding
+            let name = String(components.path.drop(while: { $0 == "/" }))
+            database = name.isEmpty ? nil : name.removingPercentEncoding
+            let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+            switch query["sslmode"] ?? "disable" {
+            case "disable": (tls, requireTLS) = (nil, false)
+            case "prefer": (tls, requireTLS) = (.makeClientConfiguration(), false)
+            case "require": (tls, requireTLS) = (.makeClientConfiguration(), true)
+            case let mode: throw StoreError("\(redacted(url)): sslmode \(mode) is not one of disable, prefer, require")
+            }
+        }
+
+        func connection() throws -> PostgresConnection.Configuration {
+            var tlsMode = PostgresConnection.Configuration.TLS.disable
+            if let tls { tlsMode = requireTLS ? .require(try NIOSSLContext(configuration: tls)) : .prefer(try NIOSSLContext(configuration: tls)) }
+            return PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tlsMode)
+        }
+
+        func pool() -> PostgresClient.Configuration {
+            var tlsMode = PostgresClient.Configuration.TLS.disable
+            if let tls { tlsMode = requireTLS ? .require(tls) : .prefer(tls) }
+            return PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tlsMode)
+        }
+    }
+
+    /// The URL without its password, to show in messages.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+
+    // MARK: writing
+
+    public func extractor(of documentID: String) async throws -> String? {
+        try await read { c in
+            try await c.rows("SELECT extractor FROM document WHERE id = \(documentID)", logger: self.logger).first?.value("extractor")
+        }
+    }
+
+    @discardableResult
+    public func ingest(_ result: DocumentResult, extractor: String) async throws -> IngestOutcome {
+        try await write("cannot store \(result.document.source)") { c in
+            try await self.store(result, extractor: extractor, replacing: false, c)
+        }
+    }
+
+    public func replace(_ result: DocumentResult, extractor: String) async throws {
+        _ = try await write("cannot store \(result.document.source)") { c in
+            try await self.store(result, extractor: extractor, replacing: true, c)
+        }
+    }
+
+    /// Stores a document in the caller's transaction: unchanged when the same extraction wrote it
+    /// (unless `replacing`), else its old results removed and the new ones inserted and fused.
+    func store(_ result: DocumentResult, extractor: String, replacing: Bool, _ c: PostgresConnection) async throws -> IngestOutcome {
+        let info = result.document
+        try await c.rows("SELECT pg_advisory_xact_lock(hashtextextended(\("document:" + info.id), 0))", logger: logger)
+        let stored: String? = try await c.rows("SELECT extractor FROM document WHERE id = \(info.id)", logger: logger).first?.value("extractor")
+        if stored == extractor, !replacing { return .unchanged }
+
+        // Actors in key order, so that two documents naming the same new actors never wait on each other in a circle.
+        let actorEntities = result.entities.filter(MarsadStore.isActor)
+        var actorByKey: [String: Int64] = [:]
+        for (key, entity) in actorEntities.map({ (ActorIdentity.key($0), $0) }).sorted(by: { $0.0 < $1.0 }) where actorByKey[key] == nil {
+            actorByKey[key] = try await actor(key: key, entity, c)
+        }
+        var actors: [String: Int64] = [:]
+        for entity in actorEntities { actors[entity.id] = actorByKey[ActorIdentity.key(entity)] }
+        let places = Dictionary(uniqueKeysWithValues: result.entities.map { ($0.id, $0) })
+        let reports = result.events.map { event in
+            Report(event: event, document: info.id, source: event.source?.entity.flatMap { actors[$0] },
+                   target: event.target?.entity.flatMap { actors[$0] }, place: event.location?.entity.flatMap { places[$0] }, text: result.text)
+        }
+
+        // The fused events this document's old and new reports touch, locked by (type, source) in one order.
+        var fusionKeys = Set(reports.map { Self.fusionKey($0.event.type.rawValue, $0.source) })
+        if stored != nil {
+            for row in try await c.rows("SELECT DISTINCT type, source_actor FROM report WHERE document = \(info.id)", logger: logger) {
+                fusionKeys.insert(Self.fusionKey(try row.value("type"), try row.value("source_actor")))
+            }
+        }
+        for key in fusionKeys.sorted() {
+            try await c.rows("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))", logger: logger)
+        }
+        if stored != nil { try await remove(document: info.id, c) }
+
+        let json = String(decoding: try MarsadStore.encoder.encode(result), as: UTF8.self)
+        let text = result.text.string
+        try await c.rows("""
+            INSERT INTO document (id, source, outlet, published, title, text, length, result, extractor, ingested_at, search)
+            VALUES (\(info.id), \(info.source), \(info.outlet), \(info.published?.iso), \(info.title), \(text), \(info.length), \(json),
+                    \(extractor), \(ISO8601DateFormatter().string(from: Date())),
+                    to_tsvector('simple', \(SearchText.normalize(info.title ?? "")) || ' ' || \(SearchText.normalize(text))))
+            """, logger: logger)
+        var mentions: [Int64: Int] = [:]
+        for entity in actorEntities { mentions[actors[entity.id]!, default: 0] += entity.mentions.count }
+        if !mentions.isEmpty {
+            let ids = mentions.keys.sorted()
+            try await c.rows("""
+                INSERT INTO document_actor (document, actor, mentions)
+                SELECT \(info.id), unnest(\(ids)::bigint[]), unnest(\(ids.map { mentions[$0]! })::integer[])
+                """, logger: logger)
+        }
+        for report in reports { try await fuse(report, c) }
+        return stored == nil ? .added : .replaced
+    }
+
+    static func fusionKey(_ type: String, _ source: Int64?) -> String {
+        "fusion:\(type)|\(source.map(String.init) ?? "-")"
+    }
+
+    /// The actor row of an entity, created the first time any document names it.
+    func actor(key: String, _ entity: DocumentEntity, _ c: PostgresConnection) async throws -> Int64 {
+        // Looked up first: an INSERT that meets a conflict still spends a sequence number.
+        if let row = try await c.rows("SELECT id FROM actor WHERE key = \(key)", logger: logger).first { return try row.value("id") }
+        if let row = try await c.rows("""
+            INSERT INTO actor (key, name, name_en, type, country, cameo, kb)
+            VALUES (\(key), \(entity.name), \(entity.nameEnglish), \(entity.type.rawValue), \(entity.country), \(entity.cameo), \(entity.kb))
+            ON CONFLICT (key) DO NOTHING RETURNING id
+            """, logger: logger).first {
+            return try row.value("id")
+        }
+        guard let row = try await c.rows("SELECT id FROM actor WHERE key = \(key)", logger: logger).first else {
+            throw StoreError("actor \(key) vanished while being stored")
+        }
+        return try row.value("id")
+    }
+
+    /// Files a report under the fused event it is of (see `Fusion`), or a new one.
+    func fuse(_ report: Report, _ c: PostgresConnection) async throws {
+        let event = report.event
+        let window = Fusion.dateWindow(of: report)
+        let candidates = try await c.rows("""
+            SELECT id, date, location_kb, lat, lon, target_actor FROM fused_event
+            WHERE type = \(event.type.rawValue) AND source_actor IS NOT DISTINCT FROM \(report.source)
+              AND (target_actor IS NOT DISTINCT FROM \(report.target) OR target_actor IS NULL OR \(report.target)::bigint IS NULL)
+              AND (\(window.earliest)::text IS NULL OR date IS NULL OR date BETWEEN \(window.earliest) AND \(window.latest))
+            """, logger: logger).map {
+            Fusion.Candidate(id: try $0.value("id"), date: try $0.value("date"), kb: try $0.value("location_kb"), lat: try $0.value("lat"),
+                             lon: try $0.value("lon"), target: try $0.value("target_actor"))
+        }
+        let chosen = Fusion.choose(among: candidates, for: report)
+        let place = report.place
+        let fused: Int64
+        if let chosen {
+            fused = chosen
+            if let target = report.target {
+                try await c.rows("UPDATE fused_event SET target_actor = \(target) WHERE id = \(fused) AND target_actor IS NULL", logger: logger)
+            }
+            if let place {
+                try await c.rows("""
+                    UPDATE fused_event SET location_name = \(place.name), location_kb = \(place.kb), lat = \(place.latitude), lon = \(place.longitude)
+                    WHERE id = \(fused) AND location_name IS NULL
+                    """, logger: logger)
+            }
+        } else {
+            fused = try await c.rows("""
+                INSERT INTO fused_event (type, mode, cameo, source_actor, target_actor, date, precision, location_name, location_kb, lat, lon)
+                VALUES (\(event.type.rawValue), \(event.mode), \(event.cameo), \(report.source), \(report.target), \(event.date?.value),
+                        \(event.date?.precision.rawValue), \(place?.name), \(place?.kb), \(place?.latitude), \(place?.longitude))
+                RETURNING id
+                """, logger: logger)[0].value("id")
+        }
+        let attribution = event.attribution
+        let speaker = attribution?.speaker.map { report.text.text($0.span) }
+        try await c.rows("""
+            INSERT INTO report (fused_event, document, event, type, source_actor, target_actor, date, modality, speaker, anonymous, verb,
+                                confidence, trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, killed, injured)
+            VALUES (\(fused), \(report.document), \(event.id), \(event.type.rawValue), \(report.source), \(report.target), \(event.date?.value),
+                    \(event.modality.rawValue), \(speaker), \(attribution?.anonymous ?? false), \(attribution?.verb), \(event.confidence),
+                    \(report.text.text(event.trigger)), \(event.trigger.start), \(event.trigger.end), \(event.sentence.start),
+                    \(event.sentence.end), \(report.killed), \(report.injured))
+            """, logger: logger)
+        try await refresh(fused, c)
+    }
+
+    /// Recomputes a fused event's report count, casualties and contestation from its reports;
+    /// deletes it when no report is left.
+    func refresh(_ fused: Int64, _ c: PostgresConnection) async throws {
+        let row = try await c.rows("""
+            SELECT count(*) AS reports, max(killed) AS killed, max(injured) AS injured,
+                   coalesce(bool_or(modality = 'denied'), false) AS denied, coalesce(bool_or(modality <> 'denied'), false) AS affirmed,
+                   string_agg(DISTINCT modality, ',') AS modalities
+            FROM report WHERE fused_event = \(fused)
+            """, logger: logger)[0]
+        let reports: Int = try row.value("reports")
+        guard reports > 0 else {
+            try await c.rows("DELETE FROM fused_event WHERE id = \(fused)", logger: logger)
+            return
+        }
+        let contested = try row.value("denied", as: Bool.self) && row.value("affirmed", as: Bool.self)
+        let modalities = Fusion.modalityBits(try row.value("modalities", as: String?.self) ?? "")
+        try await c.rows("""
+            UPDATE fused_event SET report_count = \(reports), fatalities = \(try row.value("killed", as: Int?.self)),
+                injured = \(try row.value("injured", as: Int?.self)), contested = \(contested), modalities = \(modalities),
+                source_country = (SELECT country FROM actor WHERE id = fused_event.source_actor),
+                target_country = (SELECT country FROM actor WHERE id = fused_event.target_actor)
+            WHERE id = \(fused)
+            """, logger: logger)
+    }
+
+    /// Removes a document, its reports and the fused events left with no report.
+    func remove(document id: String, _ c: PostgresConnection) async throws {
+        let fused = try await c.rows("DELETE FROM report WHERE document = \(id) RETURNING fused_event", logger: logger)
+            .map { try $0.value("fused_event", as: Int64.self) }
+        for event in Set(fused).sorted() { try await refresh(event, c) }
+        try await c.rows("DELETE FROM document_actor WHERE document = \(id)", logger: logger)
+        try await c.rows("DELETE FROM document WHERE id = \(id)", logger: logger)
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await read { c in
+            let row = try await c.rows("""
+                SELECT (SELECT count(*) FROM document) AS documents, (SELECT count(*) FROM actor) AS actors,
+                       (SELECT count(*) FROM fused_event) AS events, (SELECT count(*) FROM report) AS reports
+                """, logger: self.logger)[0]
+            return StoreCounts(documents: try row.value("documents"), actors: try row.value("actors"), events: try row.value("events"),
+                               reports: try row.value("reports"))
+        }
+    }
+
+    public func documentsToReprocess(currentExtractor: String?) async throws -> [Article] {
+        try await read { c in
+            try await c.rows("""
+                SELECT id, source, outlet, published, title, text FROM document
+                WHERE \(currentExtractor)::text IS NULL OR extractor <> \(currentExtractor) ORDER BY seq
+                """, logger: self.logger).map { row in
+                Article(text: try row.value("text"), id: try row.value("id"), source: try row.value("source"),
+                        published: try row.value("published", as: String?.self).flatMap(CalendarDate.init(iso:)), outlet: try row.value("outlet"),
+                        title: try row.value("title"))
+            }
+        }
+    }
+
+    // MARK: connections
+
+    /// Runs reads on a pooled connection; a database error becomes a `StoreError`.
+    func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        do {
+            return try await client.withConnection { c in try await body(c) }
+        } catch {
+            throw storeError(error, location)
+        }
+    }
+
+    /// Runs writes in one transaction; a database error becomes a `StoreError` that says what failed.
+    func write<Result: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        do {
+            return try await client.withTransaction(logger: logger) { c in try await body(c) }
+        } catch let error as PostgresTransactionError {
+            throw storeError(error.closureError ?? error.commitError ?? error.beginError ?? error, "\(location): \(what)")
+        } catch {
+            throw storeError(error, "\(location): \(what)")
+        }
+    }
+}
