@@ -27,7 +27,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The PostgreSQL store, for the commands that need its job queue.
     func openQueue() async throws -> PostgresStore {
-        guard let store = try await open() as? PostgresStore else {
+        guard PostgresStore.isURL(location), let store = try await open() as? PostgresStore else {
             FileHandle.standardError.write(Data("marsad: the job queue needs a PostgreSQL store: --db postgres://user@host:port/database\n".utf8))
             throw ExitCode(64)
         }

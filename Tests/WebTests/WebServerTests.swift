@@ -46,6 +46,21 @@ import Testing
         }
     }
 
+    @Test func anSQLiteStoreHasAnEmptyJobQueue() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/jobs?state=failed", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try json(response.body)
+                #expect((body["items"] as? [Any])?.isEmpty == true)
+                #expect(body["total"] as? Int == 0)
+            }
+            try await client.execute(uri: "/api/jobs?state=lost", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect((try? json(response.body))?["error"] is String)
+            }
+        }
+    }
+
     @Test func malformedParametersAreJSON400s() async throws {
         try await withServer { client in
             for uri in ["/api/events?from=2020-13-45", "/api/events?type=WAR", "/api/events?limit=0", "/api/events?limit=100000",
