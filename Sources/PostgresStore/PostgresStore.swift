@@ -140,10 +140,9 @@ public final class PostgresStore: EventStore {
 
         // Actors in key order, so that two documents naming the same new actors never wait on each other in a circle.
         let actorEntities = result.entities.filter(MarsadStore.isActor)
-        var actorByKey: [String: Int64] = [:]
-        for (key, entity) in actorEntities.map({ (ActorIdentity.key($0), $0) }).sorted(by: { $0.0 < $1.0 }) where actorByKey[key] == nil {
-            actorByKey[key] = try await actor(key: key, entity, c)
-        }
+        var unique: [String: DocumentEntity] = [:]
+        for entity in actorEntities { unique[ActorIdentity.key(entity)] = unique[ActorIdentity.key(entity)] ?? entity }
+        let actorByKey = try await actors(unique.sorted { $0.key < $1.key }, c)
         var actors: [String: Int64] = [:]
         for entity in actorEntities { actors[entity.id] = actorByKey[ActorIdentity.key(entity)] }
         let places = Dictionary(uniqueKeysWithValues: result.entities.map { ($0.id, $0) })
@@ -159,9 +158,7 @@ public final class PostgresStore: EventStore {
                 fusionKeys.insert(Self.fusionKey(try row.value("type"), try row.value("source_actor")))
             }
         }
-        for key in fusionKeys.sorted() {
-            try await c.rows("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))", logger: logger)
-        }
+        try await c.rows("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(\(fusionKeys.sorted())::text[]) AS k", logger: logger)
         if stored != nil { try await remove(document: info.id, c) }
 
         let json = String(decoding: try MarsadStore.encoder.encode(result), as: UTF8.self)
@@ -189,21 +186,35 @@ public final class PostgresStore: EventStore {
         "fusion:\(type)|\(source.map(String.init) ?? "-")"
     }
 
-    /// The actor row of an entity, created the first time any document names it.
-    func actor(key: String, _ entity: DocumentEntity, _ c: PostgresConnection) async throws -> Int64 {
-        // Looked up first: an INSERT that meets a conflict still spends a sequence number.
-        if let row = try await c.rows("SELECT id FROM actor WHERE key = \(key)", logger: logger).first { return try row.value("id") }
-        if let row = try await c.rows("""
+    /// The actor rows of entities (by actor key, in key order), created the first time any document names them.
+    func actors(_ entities: [(key: String, value: DocumentEntity)], _ c: PostgresConnection) async throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        let keys = entities.map(\.key)
+        for row in try await c.rows("SELECT id, key FROM actor WHERE key = ANY(\(keys))", logger: logger) {
+            ids[try row.value("key")] = try row.value("id")
+        }
+        let missing = entities.filter { ids[$0.key] == nil }.map(\.value)
+        guard !missing.isEmpty else { return ids }
+        // Looked up first, inserted in key order: an INSERT that meets a conflict still spends a sequence number.
+        // Arrays carry no NULLs here: an empty string stands for one.
+        for row in try await c.rows("""
             INSERT INTO actor (key, name, name_en, type, country, cameo, kb)
-            VALUES (\(key), \(entity.name), \(entity.nameEnglish), \(entity.type.rawValue), \(entity.country), \(entity.cameo), \(entity.kb))
-            ON CONFLICT (key) DO NOTHING RETURNING id
-            """, logger: logger).first {
-            return try row.value("id")
+            SELECT key, name, nullif(name_en, ''), type, nullif(country, ''), nullif(cameo, ''), nullif(kb, '')
+            FROM unnest(\(missing.map(ActorIdentity.key))::text[], \(missing.map(\.name))::text[], \(missing.map { $0.nameEnglish ?? "" })::text[],
+                        \(missing.map(\.type.rawValue))::text[], \(missing.map { $0.country ?? "" })::text[], \(missing.map { $0.cameo ?? "" })::text[],
+                        \(missing.map { $0.kb ?? "" })::text[]) WITH ORDINALITY AS new (key, name, name_en, type, country, cameo, kb, n)
+            ORDER BY n
+            ON CONFLICT (key) DO NOTHING RETURNING id, key
+            """, logger: logger) {
+            ids[try row.value("key")] = try row.value("id")
         }
-        guard let row = try await c.rows("SELECT id FROM actor WHERE key = \(key)", logger: logger).first else {
-            throw StoreError("actor \(key) vanished while being stored")
+        // Created meanwhile by another document's transaction.
+        let raced = keys.filter { ids[$0] == nil }
+        if !raced.isEmpty {
+            for row in try await c.rows("SELECT id, key FROM actor WHERE key = ANY(\(raced))", logger: logger) { ids[try row.value("key")] = try row.value("id") }
         }
-        return try row.value("id")
+        guard ids.count == keys.count else { throw StoreError("actors vanished while being stored") }
+        return ids
     }
 
     /// Files a report under the fused event it is of (see `Fusion`), or a new one.
@@ -254,36 +265,29 @@ public final class PostgresStore: EventStore {
         try await refresh(fused, c)
     }
 
-    /// Recomputes a fused event's report count, casualties and contestation from its reports;
-    /// deletes it when no report is left.
+    /// Recomputes a fused event's report count, casualties, contestation and modalities from its reports.
     func refresh(_ fused: Int64, _ c: PostgresConnection) async throws {
-        let row = try await c.rows("""
-            SELECT count(*) AS reports, max(killed) AS killed, max(injured) AS injured,
-                   coalesce(bool_or(modality = 'denied'), false) AS denied, coalesce(bool_or(modality <> 'denied'), false) AS affirmed,
-                   string_agg(DISTINCT modality, ',') AS modalities
-            FROM report WHERE fused_event = \(fused)
-            """, logger: logger)[0]
-        let reports: Int = try row.value("reports")
-        guard reports > 0 else {
-            try await c.rows("DELETE FROM fused_event WHERE id = \(fused)", logger: logger)
-            return
-        }
-        let contested = try row.value("denied", as: Bool.self) && row.value("affirmed", as: Bool.self)
-        let modalities = Fusion.modalityBits(try row.value("modalities", as: String?.self) ?? "")
         try await c.rows("""
-            UPDATE fused_event SET report_count = \(reports), fatalities = \(try row.value("killed", as: Int?.self)),
-                injured = \(try row.value("injured", as: Int?.self)), contested = \(contested), modalities = \(modalities),
+            UPDATE fused_event SET report_count = a.reports, fatalities = a.killed, injured = a.injured, contested = a.denied AND a.affirmed,
+                modalities = a.modalities,
                 source_country = (SELECT country FROM actor WHERE id = fused_event.source_actor),
                 target_country = (SELECT country FROM actor WHERE id = fused_event.target_actor)
+            FROM (SELECT count(*) AS reports, max(killed) AS killed, max(injured) AS injured,
+                         coalesce(bool_or(modality = 'denied'), false) AS denied, coalesce(bool_or(modality <> 'denied'), false) AS affirmed,
+                         coalesce(bit_or(1 << (array_position(\(Fusion.modalityOrder)::text[], modality) - 1)), 0) AS modalities
+                  FROM report WHERE fused_event = \(fused)) a
             WHERE id = \(fused)
             """, logger: logger)
     }
 
     /// Removes a document, its reports and the fused events left with no report.
     func remove(document id: String, _ c: PostgresConnection) async throws {
-        let fused = try await c.rows("DELETE FROM report WHERE document = \(id) RETURNING fused_event", logger: logger)
-            .map { try $0.value("fused_event", as: Int64.self) }
-        for event in Set(fused).sorted() { try await refresh(event, c) }
+        let fused = Set(try await c.rows("DELETE FROM report WHERE document = \(id) RETURNING fused_event", logger: logger)
+            .map { try $0.value("fused_event", as: Int64.self) }).sorted()
+        let emptied = Set(try await c.rows("""
+            DELETE FROM fused_event f WHERE id = ANY(\(fused)) AND NOT EXISTS (SELECT 1 FROM report r WHERE r.fused_event = f.id) RETURNING id
+            """, logger: logger).map { try $0.value("id", as: Int64.self) })
+        for event in fused where !emptied.contains(event) { try await refresh(event, c) }
         try await c.rows("DELETE FROM document_actor WHERE document = \(id)", logger: logger)
         try await c.rows("DELETE FROM document WHERE id = \(id)", logger: logger)
     }
