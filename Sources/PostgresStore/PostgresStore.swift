@@ -163,22 +163,21 @@ public final class PostgresStore: EventStore {
 
         let json = String(decoding: try MarsadStore.encoder.encode(result), as: UTF8.self)
         let text = result.text.string
-        try await c.rows("""
-            INSERT INTO document (id, source, outlet, published, title, text, length, result, extractor, ingested_at, search)
-            VALUES (\(info.id), \(info.source), \(info.outlet), \(info.published?.iso), \(info.title), \(text), \(info.length), \(json),
-                    \(extractor), \(ISO8601DateFormatter().string(from: Date())),
-                    to_tsvector('simple', \(SearchText.normalize(info.title ?? "")) || ' ' || \(SearchText.normalize(text))))
-            """, logger: logger)
         var mentions: [Int64: Int] = [:]
         for entity in actorEntities { mentions[actors[entity.id]!, default: 0] += entity.mentions.count }
-        if !mentions.isEmpty {
-            let ids = mentions.keys.sorted()
-            try await c.rows("""
-                INSERT INTO document_actor (document, actor, mentions)
-                SELECT \(info.id), unnest(\(ids)::bigint[]), unnest(\(ids.map { mentions[$0]! })::integer[])
-                """, logger: logger)
-        }
-        for report in reports { try await fuse(report, c) }
+        let mentioned = mentions.keys.sorted()
+        // The document and the actors it mentions, in one statement.
+        try await c.rows("""
+            WITH stored AS (
+                INSERT INTO document (id, source, outlet, published, title, text, length, result, extractor, ingested_at, search)
+                VALUES (\(info.id), \(info.source), \(info.outlet), \(info.published?.iso), \(info.title), \(text), \(info.length), \(json),
+                        \(extractor), \(ISO8601DateFormatter().string(from: Date())),
+                        to_tsvector('simple', \(SearchText.normalize(info.title ?? "")) || ' ' || \(SearchText.normalize(text))))
+                RETURNING id)
+            INSERT INTO document_actor (document, actor, mentions)
+            SELECT stored.id, m.actor, m.mentions FROM stored, unnest(\(mentioned)::bigint[], \(mentioned.map { mentions[$0]! })::integer[]) AS m (actor, mentions)
+            """, logger: logger)
+        try await file(reports, c)
         return stored == nil ? .added : .replaced
     }
 
@@ -217,67 +216,143 @@ public final class PostgresStore: EventStore {
         return ids
     }
 
-    /// Files a report under the fused event it is of (see `Fusion`), or a new one.
-    func fuse(_ report: Report, _ c: PostgresConnection) async throws {
-        let event = report.event
-        let window = Fusion.dateWindow(of: report)
-        let candidates = try await c.rows("""
-            SELECT id, date, location_kb, lat, lon, target_actor FROM fused_event
-            WHERE type = \(event.type.rawValue) AND source_actor IS NOT DISTINCT FROM \(report.source)
-              AND (target_actor IS NOT DISTINCT FROM \(report.target) OR target_actor IS NULL OR \(report.target)::bigint IS NULL)
-              AND (\(window.earliest)::text IS NULL OR date IS NULL OR date BETWEEN \(window.earliest) AND \(window.latest))
+    /// Files a document's reports (see `Fusion.plan`) in five statements: the stored fused events
+    /// they might join, the new fused events, the filled-in ones, the reports, the summaries.
+    func file(_ reports: [Report], _ c: PostgresConnection) async throws {
+        guard !reports.isEmpty else { return }
+        let keys = Fusion.candidateKeys(reports).map { CandidateRow(type: $0.type, source: $0.source, earliest: $0.earliest, latest: $0.latest) }
+        let stored = try await c.rows("""
+            SELECT f.id, f.type, f.source_actor, f.target_actor, f.date, f.location_name, f.location_kb, f.lat, f.lon
+            FROM jsonb_to_recordset(\(try Self.json(keys))::jsonb) AS k (type text, source bigint, earliest text, latest text)
+            JOIN fused_event f ON f.type = k.type AND (f.source_actor = k.source OR (f.source_actor IS NULL AND k.source IS NULL))
+                AND (k.earliest IS NULL OR f.date IS NULL OR f.date BETWEEN k.earliest AND k.latest)
+            ORDER BY f.id
             """, logger: logger).map {
-            Fusion.Candidate(id: try $0.value("id"), date: try $0.value("date"), kb: try $0.value("location_kb"), lat: try $0.value("lat"),
-                             lon: try $0.value("lon"), target: try $0.value("target_actor"))
+            Fusion.State(id: try $0.value("id"), type: try $0.value("type"), source: try $0.value("source_actor"), target: try $0.value("target_actor"),
+                         date: try $0.value("date"), locationName: try $0.value("location_name"), kb: try $0.value("location_kb"),
+                         lat: try $0.value("lat"), lon: try $0.value("lon"))
         }
-        let chosen = Fusion.choose(among: candidates, for: report)
-        let place = report.place
-        let fused: Int64
-        if let chosen {
-            fused = chosen
-            if let target = report.target {
-                try await c.rows("UPDATE fused_event SET target_actor = \(target) WHERE id = \(fused) AND target_actor IS NULL", logger: logger)
+        let (assignments, events) = Fusion.plan(reports, stored: stored)
+        var ids: [Fusion.State.Reference: Int64] = [:]
+        var changed: [EventRow] = [], created: [EventRow] = []
+        for event in events {
+            let creator = event.creator.map { reports[$0].event }
+            let row = EventRow(id: event.storedID, type: event.type, mode: creator?.mode, cameo: creator?.cameo, source: event.source, target: event.target,
+                               date: event.date, precision: creator?.date?.precision.rawValue, location_name: event.locationName, location_kb: event.kb,
+                               lat: event.lat, lon: event.lon, n: created.count)
+            switch event.reference {
+            case .stored(let id):
+                ids[event.reference] = id
+                if event.changed { changed.append(row) }
+            case .new:
+                created.append(row)
             }
-            if let place {
-                try await c.rows("""
-                    UPDATE fused_event SET location_name = \(place.name), location_kb = \(place.kb), lat = \(place.latitude), lon = \(place.longitude)
-                    WHERE id = \(fused) AND location_name IS NULL
-                    """, logger: logger)
-            }
-        } else {
-            fused = try await c.rows("""
+        }
+        if !created.isEmpty {
+            let newIDs = try await c.rows("""
                 INSERT INTO fused_event (type, mode, cameo, source_actor, target_actor, date, precision, location_name, location_kb, lat, lon)
-                VALUES (\(event.type.rawValue), \(event.mode), \(event.cameo), \(report.source), \(report.target), \(event.date?.value),
-                        \(event.date?.precision.rawValue), \(place?.name), \(place?.kb), \(place?.latitude), \(place?.longitude))
+                SELECT type, mode, cameo, source, target, date, precision, location_name, location_kb, lat, lon
+                FROM jsonb_to_recordset(\(try Self.json(created))::jsonb) AS e (type text, mode text, cameo text, source bigint, target bigint, date text,
+                    precision text, location_name text, location_kb text, lat double precision, lon double precision, n integer)
+                ORDER BY n
                 RETURNING id
-                """, logger: logger)[0].value("id")
+                """, logger: logger).map { try $0.value("id", as: Int64.self) }.sorted()
+            for (event, id) in zip(events.filter { $0.creator != nil }, newIDs) { ids[event.reference] = id }
         }
-        let attribution = event.attribution
-        let speaker = attribution?.speaker.map { report.text.text($0.span) }
+        if !changed.isEmpty {
+            try await c.rows("""
+                UPDATE fused_event f SET target_actor = e.target, location_name = e.location_name, location_kb = e.location_kb, lat = e.lat, lon = e.lon
+                FROM jsonb_to_recordset(\(try Self.json(changed))::jsonb) AS e (id bigint, target bigint, location_name text, location_kb text,
+                    lat double precision, lon double precision)
+                WHERE f.id = e.id
+                """, logger: logger)
+        }
+        let rows = zip(reports, assignments).enumerated().map { n, pair in
+            let (report, reference) = pair, event = report.event
+            return ReportRow(fused_event: ids[reference]!, document: report.document, event: event.id, type: event.type.rawValue, source: report.source,
+                             target: report.target, date: event.date?.value, modality: event.modality.rawValue, speaker: report.speaker,
+                             anonymous: event.attribution?.anonymous ?? false, verb: event.attribution?.verb, confidence: event.confidence,
+                             trigger_text: report.text.text(event.trigger), trigger_start: event.trigger.start, trigger_end: event.trigger.end,
+                             sentence_start: event.sentence.start, sentence_end: event.sentence.end, killed: report.killed, injured: report.injured, n: n)
+        }
         try await c.rows("""
             INSERT INTO report (fused_event, document, event, type, source_actor, target_actor, date, modality, speaker, anonymous, verb,
                                 confidence, trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, killed, injured)
-            VALUES (\(fused), \(report.document), \(event.id), \(event.type.rawValue), \(report.source), \(report.target), \(event.date?.value),
-                    \(event.modality.rawValue), \(speaker), \(attribution?.anonymous ?? false), \(attribution?.verb), \(event.confidence),
-                    \(report.text.text(event.trigger)), \(event.trigger.start), \(event.trigger.end), \(event.sentence.start),
-                    \(event.sentence.end), \(report.killed), \(report.injured))
+            SELECT fused_event, document, event, type, source, target, date, modality, speaker, anonymous, verb,
+                   confidence, trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, killed, injured
+            FROM jsonb_to_recordset(\(try Self.json(rows))::jsonb) AS r (fused_event bigint, document text, event text, type text, source bigint,
+                target bigint, date text, modality text, speaker text, anonymous boolean, verb text, confidence double precision, trigger_text text,
+                trigger_start integer, trigger_end integer, sentence_start integer, sentence_end integer, killed integer, injured integer, n integer)
+            ORDER BY n
             """, logger: logger)
-        try await refresh(fused, c)
+        try await refresh(Set(ids.values).sorted(), c)
     }
 
-    /// Recomputes a fused event's report count, casualties, contestation and modalities from its reports.
-    func refresh(_ fused: Int64, _ c: PostgresConnection) async throws {
+    /// Recomputes fused events' report counts, casualties, contestation and modalities from their reports.
+    func refresh(_ fused: [Int64], _ c: PostgresConnection) async throws {
+        guard !fused.isEmpty else { return }
         try await c.rows("""
             UPDATE fused_event SET report_count = a.reports, fatalities = a.killed, injured = a.injured, contested = a.denied AND a.affirmed,
                 modalities = a.modalities,
                 source_country = (SELECT country FROM actor WHERE id = fused_event.source_actor),
                 target_country = (SELECT country FROM actor WHERE id = fused_event.target_actor)
-            FROM (SELECT count(*) AS reports, max(killed) AS killed, max(injured) AS injured,
+            FROM (SELECT fused_event AS id, count(*) AS reports, max(killed) AS killed, max(injured) AS injured,
                          coalesce(bool_or(modality = 'denied'), false) AS denied, coalesce(bool_or(modality <> 'denied'), false) AS affirmed,
                          coalesce(bit_or(1 << (array_position(\(Fusion.modalityOrder)::text[], modality) - 1)), 0) AS modalities
-                  FROM report WHERE fused_event = \(fused)) a
-            WHERE id = \(fused)
+                  FROM report WHERE fused_event = ANY(\(fused)) GROUP BY fused_event) a
+            WHERE fused_event.id = a.id
             """, logger: logger)
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    /// Rows handed to PostgreSQL as JSON (jsonb_to_recordset), where NULLs travel as they are.
+    private struct CandidateRow: Encodable {
+        var type: String
+        var source: Int64?
+        var earliest: String?
+        var latest: String?
+    }
+
+    private struct EventRow: Encodable {
+        var id: Int64
+        var type: String
+        var mode: String?
+        var cameo: String?
+        var source: Int64?
+        var target: Int64?
+        var date: String?
+        var precision: String?
+        var location_name: String?
+        var location_kb: String?
+        var lat: Double?
+        var lon: Double?
+        var n: Int
+    }
+
+    private struct ReportRow: Encodable {
+        var fused_event: Int64
+        var document: String
+        var event: String
+        var type: String
+        var source: Int64?
+        var target: Int64?
+        var date: String?
+        var modality: String
+        var speaker: String?
+        var anonymous: Bool
+        var verb: String?
+        var confidence: Double
+        var trigger_text: String
+        var trigger_start: Int
+        var trigger_end: Int
+        var sentence_start: Int
+        var sentence_end: Int
+        var killed: Int?
+        var injured: Int?
+        var n: Int
     }
 
     /// Removes a document, its reports and the fused events left with no report.
@@ -287,7 +362,7 @@ public final class PostgresStore: EventStore {
         let emptied = Set(try await c.rows("""
             DELETE FROM fused_event f WHERE id = ANY(\(fused)) AND NOT EXISTS (SELECT 1 FROM report r WHERE r.fused_event = f.id) RETURNING id
             """, logger: logger).map { try $0.value("id", as: Int64.self) })
-        for event in fused where !emptied.contains(event) { try await refresh(event, c) }
+        try await refresh(fused.filter { !emptied.contains($0) }, c)
         try await c.rows("DELETE FROM document_actor WHERE document = \(id)", logger: logger)
         try await c.rows("DELETE FROM document WHERE id = \(id)", logger: logger)
     }

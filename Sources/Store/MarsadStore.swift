@@ -96,12 +96,10 @@ public final class MarsadStore: EventStore {
                 """, arguments: [info.id, id, entity.mentions.count])
         }
         let places = Dictionary(uniqueKeysWithValues: result.entities.map { ($0.id, $0) })
-        for event in result.events {
-            let report = Report(event: event, document: info.id, source: event.source?.entity.flatMap { actors[$0] },
-                                target: event.target?.entity.flatMap { actors[$0] },
-                                place: event.location?.entity.flatMap { places[$0] }, text: result.text)
-            try Fusion.add(report, db)
-        }
+        try Fusion.file(result.events.map { event in
+            Report(event: event, document: info.id, source: event.source?.entity.flatMap { actors[$0] },
+                   target: event.target?.entity.flatMap { actors[$0] }, place: event.location?.entity.flatMap { places[$0] }, text: result.text)
+        }, db)
     }
 
     /// Removes a document, its reports and the fused events left with no report.
