@@ -39,18 +39,18 @@ extension PostgresStore {
     /// Leases up to `limit` jobs that are queued and due, or running with a lease run out, for
     /// `lease`; jobs whose leases ran out `maxAttempts` times are marked failed instead.
     public func claim(worker: String, limit: Int = 1, lease: Duration = .seconds(60), maxAttempts: Int = 5) async throws -> [ClaimedJob] {
-        try await write("cannot claim jobs") { c in
+        // One statement, outside any transaction: the row locks last only while it runs.
+        try await read { c in
             try await c.rows("""
-                UPDATE job SET state = 'failed', finished_at = now(), lease_until = NULL,
-                    error = coalesce(error, 'the worker stopped before finishing, ' || attempts || ' times')
-                WHERE state = 'running' AND lease_until < now() AND attempts >= \(maxAttempts)
-                """, logger: self.logger)
-            return try await c.rows("""
+                WITH expired AS (
+                    UPDATE job SET state = 'failed', finished_at = now(), lease_until = NULL,
+                        error = coalesce(error, 'the worker stopped before finishing, ' || attempts || ' times')
+                    WHERE state = 'running' AND lease_until < now() AND attempts >= \(maxAttempts))
                 UPDATE job SET state = 'running', attempts = attempts + 1, worker = \(worker),
                     lease_until = now() + make_interval(secs => \(Double(lease.components.seconds)))
                 WHERE id IN (
                     SELECT id FROM job
-                    WHERE (state = 'queued' AND run_after <= now()) OR (state = 'running' AND lease_until < now())
+                    WHERE (state = 'queued' AND run_after <= now()) OR (state = 'running' AND lease_until < now() AND attempts < \(maxAttempts))
                     ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
                 RETURNING id, document, source, outlet, published, title, text, attempts
                 """, logger: self.logger).map { row in
@@ -69,11 +69,10 @@ extension PostgresStore {
     @discardableResult
     public func complete(_ job: ClaimedJob, result: DocumentResult, extractor: String) async throws -> IngestOutcome {
         try await write("cannot store \(result.document.source)") { c in
-            let outcome = try await self.store(result, extractor: extractor, replacing: false, c)
             try await c.rows("""
                 UPDATE job SET state = 'done', finished_at = now(), lease_until = NULL, error = NULL, text = NULL WHERE id = \(job.id)
                 """, logger: self.logger)
-            return outcome
+            return try await self.store(result, extractor: extractor, replacing: false, c)
         }
     }
 

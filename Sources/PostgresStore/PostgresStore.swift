@@ -151,23 +151,13 @@ public final class PostgresStore: EventStore {
                    target: event.target?.entity.flatMap { actors[$0] }, place: event.location?.entity.flatMap { places[$0] }, text: result.text)
         }
 
-        // The fused events this document's old and new reports touch, locked by (type, source) in one order.
-        var fusionKeys = Set(reports.map { Self.fusionKey($0.event.type.rawValue, $0.source) })
-        if stored != nil {
-            for row in try await c.rows("SELECT DISTINCT type, source_actor FROM report WHERE document = \(info.id)", logger: logger) {
-                fusionKeys.insert(Self.fusionKey(try row.value("type"), try row.value("source_actor")))
-            }
-        }
-        try await c.rows("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(\(fusionKeys.sorted())::text[]) AS k", logger: logger)
-        if stored != nil { try await remove(document: info.id, c) }
-
-        let json = String(decoding: try MarsadStore.encoder.encode(result), as: UTF8.self)
-        let text = result.text.string
         var mentions: [Int64: Int] = [:]
         for entity in actorEntities { mentions[actors[entity.id]!, default: 0] += entity.mentions.count }
         let mentioned = mentions.keys.sorted()
+        let json = String(decoding: try MarsadStore.encoder.encode(result), as: UTF8.self)
+        let text = result.text.string
         // The document and the actors it mentions, in one statement.
-        try await c.rows("""
+        let insertDocument = """
             WITH stored AS (
                 INSERT INTO document (id, source, outlet, published, title, text, length, result, extractor, ingested_at, search)
                 VALUES (\(info.id), \(info.source), \(info.outlet), \(info.published?.iso), \(info.title), \(text), \(info.length), \(json),
@@ -176,9 +166,29 @@ public final class PostgresStore: EventStore {
                 RETURNING id)
             INSERT INTO document_actor (document, actor, mentions)
             SELECT stored.id, m.actor, m.mentions FROM stored, unnest(\(mentioned)::bigint[], \(mentioned.map { mentions[$0]! })::integer[]) AS m (actor, mentions)
-            """, logger: logger)
+            """ as PostgresQuery
+
+        // The fused events this document's old and new reports touch, locked by (type, source) in one order, and
+        // for as short a time as can be: a new document is written before the locks are taken.
+        var fusionKeys = Set(reports.map { Self.fusionKey($0.event.type.rawValue, $0.source) })
+        if stored != nil {
+            for row in try await c.rows("SELECT DISTINCT type, source_actor FROM report WHERE document = \(info.id)", logger: logger) {
+                fusionKeys.insert(Self.fusionKey(try row.value("type"), try row.value("source_actor")))
+            }
+            try await lock(fusionKeys, c)
+            try await remove(document: info.id, c)
+            try await c.rows(insertDocument, logger: logger)
+        } else {
+            try await c.rows(insertDocument, logger: logger)
+            try await lock(fusionKeys, c)
+        }
         try await file(reports, c)
         return stored == nil ? .added : .replaced
+    }
+
+    /// Takes transaction-scoped advisory locks, in one order whatever the caller's.
+    func lock(_ keys: Set<String>, _ c: PostgresConnection) async throws {
+        try await c.rows("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(\(keys.sorted())::text[]) AS k", logger: logger)
     }
 
     static func fusionKey(_ type: String, _ source: Int64?) -> String {
