@@ -172,32 +172,41 @@ extension MarsadStore {
                     kb: row["kb"], events: row["events"], documents: row["documents"])
     }
 
+    /// Fused events with their participants and reports: three queries for a whole page.
     static func fusedEvents(_ rows: [Row], _ db: Database) throws -> [FusedEventRecord] {
+        guard !rows.isEmpty else { return [] }
+        let ids = rows.map { $0["id"] as Int64 }
+        // Participants without their counts: counting every actor's events on every page is what would make lists slow.
+        let actorIDs = Array(Set(rows.flatMap { [$0["source_actor"] as Int64?, $0["target_actor"] as Int64?] }.compactMap { $0 })).sorted()
         var actors: [Int64: ActorRecord] = [:]
-        func actor(_ id: Int64?) throws -> ActorRecord? {
-            guard let id else { return nil }
-            if let known = actors[id] { return known }
-            // Participants without their counts: counting every actor's events on every page is what would make lists slow.
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM actor WHERE id = ?"), arguments: [id]) else { return nil }
-            actors[id] = actorRecord(row)
-            return actors[id]
+        for row in actorIDs.isEmpty ? [] : try Row.fetchAll(db, sql: "SELECT * FROM actor WHERE id IN (\(placeholders(actorIDs.count)))", arguments: StatementArguments(actorIDs)) {
+            let actor = actorRecord(row)
+            actors[actor.id] = actor
         }
-        return try rows.map { row in
-            let reports = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT r.*, d.source AS doc_source, d.outlet, d.published FROM report r JOIN document d ON d.id = r.document
-                WHERE r.fused_event = ? ORDER BY d.published, r.id
-                """), arguments: [row["id"] as Int64]).map { r in
-                ReportRecord(document: r["document"], source: r["doc_source"], outlet: r["outlet"], published: r["published"], event: r["event"],
-                             date: r["date"], modality: r["modality"], speaker: r["speaker"], anonymous: r["anonymous"], verb: r["verb"],
-                             confidence: r["confidence"], trigger: EvidenceRecord(text: r["trigger_text"], start: r["trigger_start"], end: r["trigger_end"]),
-                             sentence: EvidenceRecord(text: nil, start: r["sentence_start"], end: r["sentence_end"]), killed: r["killed"], injured: r["injured"])
-            }
+        var reports: [Int64: [ReportRecord]] = [:]
+        for r in try Row.fetchAll(db, sql: """
+            SELECT r.*, d.source AS doc_source, d.outlet, d.published FROM report r JOIN document d ON d.id = r.document
+            WHERE r.fused_event IN (\(placeholders(ids.count))) ORDER BY r.fused_event, d.published, r.id
+            """, arguments: StatementArguments(ids)) {
+            reports[r["fused_event"], default: []].append(ReportRecord(
+                document: r["document"], source: r["doc_source"], outlet: r["outlet"], published: r["published"], event: r["event"],
+                date: r["date"], modality: r["modality"], speaker: r["speaker"], anonymous: r["anonymous"], verb: r["verb"],
+                confidence: r["confidence"], trigger: EvidenceRecord(text: r["trigger_text"], start: r["trigger_start"], end: r["trigger_end"]),
+                sentence: EvidenceRecord(text: nil, start: r["sentence_start"], end: r["sentence_end"]), killed: r["killed"], injured: r["injured"]))
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"]
             let location: PlaceRecord? = (row["location_name"] as String?).map { PlaceRecord(name: $0, kb: row["location_kb"], lat: row["lat"], lon: row["lon"]) }
-            return FusedEventRecord(id: row["id"], type: row["type"], mode: row["mode"], cameo: row["cameo"], date: row["date"], precision: row["precision"],
-                                    source: try actor(row["source_actor"]), target: try actor(row["target_actor"]), location: location,
-                                    reportCount: row["report_count"], fatalities: row["fatalities"], injured: row["injured"],
-                                    contested: row["contested"], reports: reports)
+            return FusedEventRecord(id: id, type: row["type"], mode: row["mode"], cameo: row["cameo"], date: row["date"], precision: row["precision"],
+                                    source: (row["source_actor"] as Int64?).flatMap { actors[$0] }, target: (row["target_actor"] as Int64?).flatMap { actors[$0] },
+                                    location: location, reportCount: row["report_count"], fatalities: row["fatalities"], injured: row["injured"],
+                                    contested: row["contested"], reports: reports[id] ?? [])
         }
+    }
+
+    /// `?, ?, …` for an IN list of `count` values.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// A user's words as an FTS5 query: each normalized word a quoted term, all required, so that

@@ -26,6 +26,10 @@ struct APIRoutes: Sendable {
         json(raw: try encoder.encode(value), status: status)
     }
 
+    static func json(bytes: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     static func json(raw: Data, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(data: raw)))
     }
@@ -59,7 +63,9 @@ struct APIRoutes: Sendable {
             let filter = EventFilter(type: try q.eventType(), actor: try q.integer("actor", in: 1...Int(Int32.max)).map(Int64.init),
                                      country: try q.country(), from: try q.date("from"), to: try q.date("to"), place: try q.string("place"),
                                      modality: try q.modality(), limit: try q.limit(), offset: try q.offset())
-            return try Self.json(try await store.events(filter))
+            var json = EventJSON()
+            json.page(try await store.events(filter))
+            return Self.json(bytes: json.bytes)
         }
         router.get("/api/actors") { request, _ in
             let q = QueryParameters(request: request, options: options)
@@ -68,7 +74,9 @@ struct APIRoutes: Sendable {
         router.get("/api/actors/:id") { _, context in
             let id = try context.actorID()
             guard let actor = try await store.actor(id: id) else { throw APIError.notFound("no actor \(id)") }
-            return try Self.json(actor)
+            var json = EventJSON()
+            json.detail(actor)
+            return Self.json(bytes: json.bytes)
         }
         router.get("/api/network") { request, _ in
             let q = QueryParameters(request: request, options: options)

@@ -15,6 +15,15 @@ import Testing
     func withServer(options: WebOptions = WebOptions(token: "secret"), _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-web-\(UUID().uuidString).sqlite")
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) } }
+        let store = try fixtureStore(url)
+        let extractor = try Self.extractor.get()
+        let router = try await WebServer.router(store: store, extractor: extractor, options: options)
+        let app = Application(router: router)
+        try await app.test(.router) { client in try await body(client) }
+    }
+
+    /// A store with two articles (one holds markup), at `url`.
+    func fixtureStore(_ url: URL) throws -> MarsadStore {
         let store = try MarsadStore(path: url.path)
         let extractor = try Self.extractor.get()
         for (text, date) in [("قصفت قوات حفتر مطار معيتيقة في طرابلس أمس، ما أدى إلى مقتل 3 مدنيين.", "2020-02-20"),
@@ -22,9 +31,30 @@ import Testing
             let article = Article(text: text, id: ArticleParser.documentID(text), source: "fixture", published: CalendarDate(iso: date), title: "خبر <b>عاجل</b>")
             try store.ingest(extractor.extract(article), extractor: DocumentExtractor.version)
         }
-        let router = try await WebServer.router(store: store, extractor: extractor, options: options)
-        let app = Application(router: router)
-        try await app.test(.router) { client in try await body(client) }
+        return store
+    }
+
+    @Test func eventJSONWritesTheRecordsCodableForm() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-web-\(UUID().uuidString).sqlite")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) } }
+        let store = try fixtureStore(url)
+        var page = try store.events(EventFilter(limit: 100))
+        #expect(!page.items.isEmpty)
+        // Strings that need escaping, and a record with every optional absent.
+        page.items[0].reports[0].speaker = "قال \"لا\" \\ ثم\n\tسطر \u{1}"
+        page.items.append(FusedEventRecord(id: 9, type: "AID", mode: nil, cameo: nil, date: nil, precision: nil, source: nil, target: nil, location: nil,
+                                           reportCount: 0, fatalities: nil, injured: nil, contested: false, reports: []))
+        var written = EventJSON()
+        written.page(page)
+        let expected = try JSONSerialization.jsonObject(with: APIRoutes.encoder.encode(page)) as? NSDictionary
+        #expect(try JSONSerialization.jsonObject(with: Data(written.bytes)) as? NSDictionary == expected)
+
+        let actor = try #require(page.items.compactMap(\.source).first)
+        let detail = try #require(try store.actor(id: actor.id, eventLimit: 100))
+        var writtenDetail = EventJSON()
+        writtenDetail.detail(detail)
+        let expectedDetail = try JSONSerialization.jsonObject(with: APIRoutes.encoder.encode(detail)) as? NSDictionary
+        #expect(try JSONSerialization.jsonObject(with: Data(writtenDetail.bytes)) as? NSDictionary == expectedDetail)
     }
 
     func json(_ buffer: ByteBuffer) throws -> [String: Any] {
