@@ -57,7 +57,7 @@ extension PostgresStore {
             parts.append("(e.source_country = \(p) OR e.target_country = \(p))")
         }
         if let from = filter.from { parts.append("e.date >= \(conditions.bind(from))") }
-        if let to = filter.to { parts.append("substr(e.date, 1, 10) <= \(conditions.bind(to))") }
+        if let to = filter.to { parts.append("e.date < \(conditions.bind(to + "~"))") }
         if let place = filter.place {
             let p = conditions.bind(place)
             parts.append("(e.location_kb = \(p) OR e.location_name = \(p))")

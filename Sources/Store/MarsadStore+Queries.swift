@@ -40,29 +40,50 @@ extension MarsadStore {
 
     public func events(_ filter: EventFilter) throws -> Page<FusedEventRecord> {
         try pool.read { db in
+            // Every filter but the actor's.
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if let type = filter.type { conditions.append("e.type = ?"); arguments += [type] }
-            if let actor = filter.actor {
-                conditions.append("e.id IN (SELECT id FROM fused_event WHERE source_actor = ? UNION SELECT id FROM fused_event WHERE target_actor = ?)")
-                arguments += [actor, actor]
-            }
             if let country = filter.country {
                 // Unary + keeps the planner on the date index, which finds a page of a common country at once.
                 conditions.append("(+e.source_country = ? OR +e.target_country = ?)")
                 arguments += [country, country]
             }
             if let from = filter.from { conditions.append("e.date >= ?"); arguments += [from] }
-            if let to = filter.to { conditions.append("substr(e.date, 1, 10) <= ?"); arguments += [to] }
+            // A day and any time on it sort before the day followed by "~": a range the date index serves.
+            if let to = filter.to { conditions.append("e.date < ?"); arguments += [to + "~"] }
             if let place = filter.place { conditions.append("(e.location_kb = ? OR e.location_name = ?)"); arguments += [place, place] }
             if let modality = filter.modality { conditions.append("(e.modalities & ?) != 0"); arguments += [Fusion.modalityBit(modality)] }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM fused_event e \(whereClause) LIMIT ?)",
+            func clause(_ extra: String? = nil) -> String {
+                let all = conditions + (extra.map { [$0] } ?? [])
+                return all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND ")
+            }
+            let order = "ORDER BY e.date DESC, e.id DESC"
+            let total: Int
+            let rows: [Row]
+            if let actor = filter.actor {
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM fused_event e \(clause("(e.source_actor = ? OR e.target_actor = ?)")) LIMIT ?)",
+                                         arguments: arguments + [actor, actor, Self.countCap + 1]) ?? 0
+                // The newest events the actor is source of, and those it is target of, each read in date order from its index.
+                let n = filter.offset + filter.limit
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT * FROM fused_event e WHERE e.id IN (
+                        SELECT id FROM (SELECT e.id FROM fused_event e \(clause("e.source_actor = ?")) \(order) LIMIT ?)
+                        UNION SELECT id FROM (SELECT e.id FROM fused_event e \(clause("e.target_actor = ?")) \(order) LIMIT ?))
+                    \(order) LIMIT ? OFFSET ?
+                    """, arguments: arguments + [actor, n] + arguments + [actor, n, filter.limit, filter.offset])
+            } else if let country = filter.country, conditions.count == 1 {
+                // A country alone is counted through its two indexes, without reading the events.
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM fused_event e WHERE e.source_country = ? OR e.target_country = ? LIMIT ?)",
+                                         arguments: [country, country, Self.countCap + 1]) ?? 0
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM fused_event e \(clause()) \(order) LIMIT ? OFFSET ?",
+                                        arguments: arguments + [filter.limit, filter.offset])
+            } else {
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM fused_event e \(clause()) LIMIT ?)",
                                          arguments: arguments + [Self.countCap + 1]) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM fused_event e \(whereClause)
-                ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?
-                """, arguments: arguments + [filter.limit, filter.offset])
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM fused_event e \(clause()) \(order) LIMIT ? OFFSET ?",
+                                        arguments: arguments + [filter.limit, filter.offset])
+            }
             return Page(items: try Self.fusedEvents(rows, db), total: min(total, Self.countCap), limit: filter.limit, offset: filter.offset,
                         totalIsLowerBound: total > Self.countCap)
         }
@@ -151,7 +172,7 @@ extension MarsadStore {
 
     /// Lists count their matches up to this many: an exact count of a huge result costs a scan
     /// per page and tells an analyst nothing more.
-    public static let countCap = 10_000
+    public static let countCap = 1_000
 
     // MARK: rows to records
 

@@ -96,13 +96,13 @@ struct DashboardRoutes: Sendable {
             return components.string ?? "/"
         }
         return try render("events", [
-            "title": "الأحداث", "page": "events", "total": page.total,
+            "title": "الأحداث", "page": "events", "total": page.totalIsLowerBound ? "\(page.total)+" : "\(page.total)",
             "from": filter.from ?? "", "to": filter.to ?? "", "country": filter.country ?? "",
             "types": PloverType.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == filter.type] },
             "modalities": Modality.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == filter.modality] },
             "events": page.items.map(Self.eventRow),
             "previous": filter.offset > 0 ? link(offset: max(0, filter.offset - filter.limit)) : false,
-            "next": filter.offset + page.items.count < page.total ? link(offset: filter.offset + filter.limit) : false,
+            "next": page.items.count == filter.limit && (page.totalIsLowerBound || filter.offset + page.items.count < page.total) ? link(offset: filter.offset + filter.limit) : false,
         ])
     }
 

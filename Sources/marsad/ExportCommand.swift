@@ -42,7 +42,8 @@ struct ExportCommand: AsyncParsableCommand {
                 let page = try await store.events(filter)
                 for event in page.items { output.write(Exports.csvRow(event) + "\n") }
                 filter.offset += page.items.count
-                if page.items.isEmpty || filter.offset >= page.total { break }
+                // Totals stop at a cap; the last page is the one that comes back short.
+                if page.items.count < filter.limit { break }
             }
         case .graphml:
             output.write(Exports.graphML(try await store.network(from: from, to: to, limit: 100_000)))

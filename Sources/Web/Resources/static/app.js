@@ -143,7 +143,7 @@ async function drawMap(container) {
       place.count += 1;
       places.set(key, place);
     }
-    if (offset + page.items.length >= page.total) break;
+    if (page.items.length < 200) break;
   }
   if (!places.size) return message(container, "لا أحداث بإحداثيات بعد.");
   for (const place of places.values()) {
