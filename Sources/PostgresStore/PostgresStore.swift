@@ -31,7 +31,13 @@ public final class PostgresStore: EventStore {
 
     /// Connects to `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`
     /// (a pool of up to `connections`) and migrates the database to the newest schema.
-    public init(url: String, connections: Int = 8) async throws {
+    ///
+    /// `asynchronousCommit` is for workers: their commits do not wait for the write-ahead log to
+    /// reach the disk. Should the server crash first, a document and its job's end are lost
+    /// together and the job, still leased, is done again when its lease runs out; the queue itself
+    /// is written with synchronous commits, so nothing is lost, and workers on one disk stop
+    /// queueing behind each other's flushes.
+    public init(url: String, connections: Int = 8, asynchronousCommit: Bool = false) async throws {
         location = Self.redacted(url)
         var logger = Logger(label: "marsad.postgres")
         logger.logLevel = .error
@@ -53,6 +59,7 @@ public final class PostgresStore: EventStore {
         }
         var configuration = server.pool()
         configuration.options.maximumConnections = max(1, connections)
+        if asynchronousCommit { configuration.options.additionalStartupParameters = [("synchronous_commit", "off")] }
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }

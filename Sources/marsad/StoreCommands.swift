@@ -25,13 +25,19 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// The PostgreSQL store, for the commands that need its job queue.
-    func openQueue() async throws -> PostgresStore {
-        guard PostgresStore.isURL(location), let store = try await open() as? PostgresStore else {
+    /// The PostgreSQL store, for the commands that need its job queue (workers commit asynchronously:
+    /// see `PostgresStore.init`).
+    func openQueue(worker: Bool = false) async throws -> PostgresStore {
+        guard PostgresStore.isURL(location) else {
             FileHandle.standardError.write(Data("marsad: the job queue needs a PostgreSQL store: --db postgres://user@host:port/database\n".utf8))
             throw ExitCode(64)
         }
-        return store
+        do {
+            return try await PostgresStore(url: location, asynchronousCommit: worker)
+        } catch {
+            FileHandle.standardError.write(Data("marsad: \(error)\n".utf8))
+            throw ExitCode(66)
+        }
     }
 }
 

@@ -46,7 +46,7 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let queue = try await store.openQueue()
+        let queue = try await store.openQueue(worker: true)
         let extractor = try DocumentExtractor.bundled()
         let start = Date()
         let (stored, failed) = try await withThrowingTaskGroup(of: (stored: Int, failed: Int).self) { group in
