@@ -108,7 +108,7 @@ import Testing
         try await withServer { client in
             let hostile = ["%22%20OR%20%2A", "%27%3B%20DROP%20TABLE%20document%3B--", "NEAR%28a%20b%29", "%25%5F%5C", "%00", "%3Cscript%3E"]
             for value in hostile {
-                for path in ["/api/documents?q=", "/api/actors?q=", "/api/events?place=", "/documents?q=", "/api/documents?outlet="] {
+                for path in ["/api/documents?q=", "/api/actors?q=", "/api/events?place=", "/documents?q=", "/api/documents?outlet=", "/api/jobs?state="] {
                     try await client.execute(uri: path + value, method: .get) { response in
                         #expect(response.status == .ok || response.status == .badRequest, "\(path)\(value)")
                     }
