@@ -99,11 +99,17 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(
-            name: "StoreTests",
-            dependencies: ["Store", "PostgresStore", "Ingest", .product(name: "PostgresNIO", package: "postgres-nio")]
+        // The store engines that store and web tests run on: SQLite always, PostgreSQL when the environment names a server.
+        .target(
+            name: "StoreTesting",
+            dependencies: ["Store", "PostgresStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/StoreTesting"
         ),
-        .testTarget(name: "WebTests", dependencies: ["Web", "Ingest", "Store", "Extraction", "ArabicText", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "PostgresStore", "StoreTesting", "Ingest"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: ["Web", "Ingest", "Store", "StoreTesting", "Extraction", "ArabicText", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
     ],
     swiftLanguageModes: [.v6]

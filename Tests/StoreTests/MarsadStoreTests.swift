@@ -2,6 +2,7 @@ import ArabicText
 import Extraction
 import Foundation
 import Ingest
+import StoreTesting
 import Testing
 @testable import Store
 

@@ -4,6 +4,7 @@ import Foundation
 import Ingest
 import PostgresStore
 import Store
+import StoreTesting
 import Testing
 
 /// What only the PostgreSQL store does, or must do as SQLite does: the same answers for the same

@@ -5,32 +5,36 @@ import Hummingbird
 import HummingbirdTesting
 import Ingest
 import Store
+import StoreTesting
 import Testing
 @testable import Web
 
 @Suite struct WebServerTests {
     static let extractor = Result { try DocumentExtractor.bundled() }
 
-    /// A store with two articles, served with the token "secret"; the body gets the router.
-    func withServer(options: WebOptions = WebOptions(token: "secret"), _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-web-\(UUID().uuidString).sqlite")
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) } }
-        let store = try fixtureStore(url)
-        let extractor = try Self.extractor.get()
-        let router = try await WebServer.router(store: store, extractor: extractor, options: options)
-        let app = Application(router: router)
-        try await app.test(.router) { client in try await body(client) }
+    /// A store of the engine with two articles, served with the token "secret"; the body gets the router.
+    func withServer(_ backend: TestBackend = .sqlite, options: WebOptions = WebOptions(token: "secret"),
+                    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await backend.withStore { store in
+            let extractor = try Self.extractor.get()
+            for article in Self.fixtures { try await store.ingest(extractor.extract(article), extractor: DocumentExtractor.version) }
+            let router = try await WebServer.router(store: store, extractor: extractor, options: options)
+            let app = Application(router: router)
+            try await app.test(.router) { client in try await body(client) }
+        }
     }
 
-    /// A store with two articles (one holds markup), at `url`.
+    /// Two articles; one holds markup.
+    static let fixtures = [("قصفت قوات حفتر مطار معيتيقة في طرابلس أمس، ما أدى إلى مقتل 3 مدنيين.", "2020-02-20"),
+                           ("استقبل الرئيس التركي رجب طيب أردوغان فائز السراج في أنقرة أمس. <script>alert(1)</script>", "2019-11-28")].map { text, date in
+        Article(text: text, id: ArticleParser.documentID(text), source: "fixture", published: CalendarDate(iso: date), title: "خبر <b>عاجل</b>")
+    }
+
+    /// An SQLite store with the fixtures, at `url`.
     func fixtureStore(_ url: URL) throws -> MarsadStore {
         let store = try MarsadStore(path: url.path)
         let extractor = try Self.extractor.get()
-        for (text, date) in [("قصفت قوات حفتر مطار معيتيقة في طرابلس أمس، ما أدى إلى مقتل 3 مدنيين.", "2020-02-20"),
-                             ("استقبل الرئيس التركي رجب طيب أردوغان فائز السراج في أنقرة أمس. <script>alert(1)</script>", "2019-11-28")] {
-            let article = Article(text: text, id: ArticleParser.documentID(text), source: "fixture", published: CalendarDate(iso: date), title: "خبر <b>عاجل</b>")
-            try store.ingest(extractor.extract(article), extractor: DocumentExtractor.version)
-        }
+        for article in Self.fixtures { try store.ingest(extractor.extract(article), extractor: DocumentExtractor.version) }
         return store
     }
 
@@ -61,8 +65,8 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
     }
 
-    @Test func eventsAreListedWithTheirReportsAndSecurityHeaders() async throws {
-        try await withServer { client in
+    @Test(arguments: TestBackend.available) func eventsAreListedWithTheirReportsAndSecurityHeaders(_ backend: TestBackend) async throws {
+        try await withServer(backend) { client in
             try await client.execute(uri: "/api/events?type=ASSAULT", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
@@ -76,8 +80,8 @@ import Testing
         }
     }
 
-    @Test func anSQLiteStoreHasAnEmptyJobQueue() async throws {
-        try await withServer { client in
+    @Test(arguments: TestBackend.available) func theJobQueueIsListedAndItsStateParameterChecked(_ backend: TestBackend) async throws {
+        try await withServer(backend) { client in
             try await client.execute(uri: "/api/jobs?state=failed", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try json(response.body)
@@ -91,8 +95,8 @@ import Testing
         }
     }
 
-    @Test func malformedParametersAreJSON400s() async throws {
-        try await withServer { client in
+    @Test(arguments: TestBackend.available) func malformedParametersAreJSON400s(_ backend: TestBackend) async throws {
+        try await withServer(backend) { client in
             for uri in ["/api/events?from=2020-13-45", "/api/events?type=WAR", "/api/events?limit=0", "/api/events?limit=100000",
                         "/api/events?actor=abc", "/api/events?country=libya", "/api/documents/not-an-id", "/api/actors/-1",
                         "/api/events?modality=maybe", "/api/documents?q=" + String(repeating: "ا", count: 600)] {
@@ -104,8 +108,8 @@ import Testing
         }
     }
 
-    @Test func hostileQueriesNeverBreakTheServer() async throws {
-        try await withServer { client in
+    @Test(arguments: TestBackend.available) func hostileQueriesNeverBreakTheServer(_ backend: TestBackend) async throws {
+        try await withServer(backend) { client in
             let hostile = ["%22%20OR%20%2A", "%27%3B%20DROP%20TABLE%20document%3B--", "NEAR%28a%20b%29", "%25%5F%5C", "%00", "%3Cscript%3E"]
             for value in hostile {
                 for path in ["/api/documents?q=", "/api/actors?q=", "/api/events?place=", "/documents?q=", "/api/documents?outlet=", "/api/jobs?state="] {
@@ -120,8 +124,8 @@ import Testing
         }
     }
 
-    @Test func writesNeedTheBearerToken() async throws {
-        try await withServer { client in
+    @Test(arguments: TestBackend.available) func writesNeedTheBearerToken(_ backend: TestBackend) async throws {
+        try await withServer(backend) { client in
             let body = ByteBuffer(string: #"{"text": "وصل المبعوث الأممي إلى طرابلس.", "published": "2020-03-01"}"#)
             try await client.execute(uri: "/api/documents", method: .post, body: body) { response in
                 #expect(response.status == .unauthorized)
@@ -143,8 +147,8 @@ import Testing
         }
     }
 
-    @Test func theDashboardEscapesArticleText() async throws {
-        try await withServer { client in
+    @Test(arguments: TestBackend.available) func theDashboardEscapesArticleText(_ backend: TestBackend) async throws {
+        try await withServer(backend) { client in
             let id = try await client.execute(uri: "/api/documents?q=أردوغان", method: .get) { response in
                 try #require(((try json(response.body))["items"] as? [[String: Any]])?.first?["id"] as? String)
             }

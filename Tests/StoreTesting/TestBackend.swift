@@ -8,20 +8,20 @@ import Testing
 /// environment names a server that may create databases (`MARSAD_TEST_POSTGRES=postgres://…`,
 /// as `scripts/postgres-cluster start` prints and `.ci/run` sets). Each test gets a new,
 /// empty database, dropped afterwards.
-enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+public enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite, postgres
 
-    static let postgresURL = ProcessInfo.processInfo.environment["MARSAD_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    public static let postgresURL = ProcessInfo.processInfo.environment["MARSAD_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
 
-    static var available: [TestBackend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    public static var available: [TestBackend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 
     /// Why the PostgreSQL tests did not run, for the test report.
-    static let skipped: Comment = "PostgreSQL tests skipped: set MARSAD_TEST_POSTGRES=postgres://user@host:port/db (scripts/postgres-cluster start prints one)"
+    public static let skipped: Comment = "PostgreSQL tests skipped: set MARSAD_TEST_POSTGRES=postgres://user@host:port/db (scripts/postgres-cluster start prints one)"
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
     /// Runs `body` on a new, empty store of this engine and removes the store afterwards.
-    func withStore<Result>(_ body: (any EventStore) async throws -> Result) async throws -> Result {
+    public func withStore<Result>(_ body: (any EventStore) async throws -> Result) async throws -> Result {
         switch self {
         case .sqlite:
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-store-\(UUID().uuidString).sqlite")
@@ -33,11 +33,11 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     /// Runs `body` on a new PostgreSQL database (its URL and an opened store) and drops it afterwards.
-    static func withPostgres<Result>(_ body: (PostgresStore) async throws -> Result) async throws -> Result {
+    public static func withPostgres<Result>(_ body: (PostgresStore) async throws -> Result) async throws -> Result {
         try await withPostgresDatabase { url in try await body(try await PostgresStore(url: url)) }
     }
 
-    static func withPostgresDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
+    public static func withPostgresDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
         let base = try #require(postgresURL)
         let name = "marsad_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await admin(base, "CREATE DATABASE \(name)")
@@ -59,8 +59,12 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let configuration = PostgresConnection.Configuration(
             host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: components.user ?? "postgres",
             password: components.password, database: String(components.path.dropFirst()), tls: .disable)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "marsad.test"))
-        defer { Task { try? await connection.close() } }
-        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "marsad.test"))
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "marsad.test"))
+            defer { Task { try? await connection.close() } }
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "marsad.test"))
+        } catch {
+            throw StoreError("MARSAD_TEST_POSTGRES=\(url): \(statement) failed: \(String(reflecting: error))")
+        }
     }
 }
