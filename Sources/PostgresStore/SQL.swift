@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import _ConnectionPoolModule
 import Store
 
 /// An SQL statement and its arguments, built piece by piece: every value goes in as a `$n`
@@ -44,9 +45,18 @@ extension PostgresConnection {
 /// A database error as a reader can act on it: PostgreSQL's own message when the server sent one.
 func storeError(_ error: any Error, _ context: String) -> StoreError {
     if let error = error as? StoreError { return error }
+    if error is ConnectionPoolError {
+        return StoreError("\(context): the database cannot be reached (\(error))", unavailable: true)
+    }
     if let error = error as? PSQLError {
+        if [.connectionError, .serverClosedConnection, .poolClosed].contains(error.code) {
+            return StoreError("\(context): the database cannot be reached (\(error.code))", unavailable: true)
+        }
         if let message = error.serverInfo?[.message] {
-            return StoreError("\(context): \(message)" + (error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""))
+            let state = error.serverInfo?[.sqlState] ?? ""
+            // Classes 08 (connection exception) and 57 (operator intervention: shutdown, terminated backend).
+            return StoreError("\(context): \(message)" + (state.isEmpty ? "" : " (SQLSTATE \(state))"),
+                              unavailable: state.hasPrefix("08") || state.hasPrefix("57"))
         }
         return StoreError("\(context): \(error.code)" + (error.underlying.map { " (\($0))" } ?? ""))
     }

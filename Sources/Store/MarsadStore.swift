@@ -6,7 +6,15 @@ import GRDB
 /// What went wrong with the store, said so that the terminal reader knows which file and why.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    /// The database could not be reached (a server that is down or refuses connections): worth
+    /// trying again later, unlike a bad query or a bad document.
+    public var unavailable: Bool
+
+    public init(_ reason: String, unavailable: Bool = false) {
+        self.reason = reason
+        self.unavailable = unavailable
+    }
+
     public var description: String { reason }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Store
 
 /// An error the API reports to its client: a status and a message, as JSON, never a stack trace.
 struct APIError: Error, HTTPResponseError {
@@ -32,6 +33,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPResponseError {
             throw error
+        } catch let error as StoreError where error.unavailable {
+            context.logger.error("request failed: \(error)")
+            var unavailable = APIError(status: .serviceUnavailable, message: "the store is unavailable; try again shortly")
+            unavailable.retryAfter = 5
+            throw unavailable
         } catch {
             context.logger.error("request failed: \(error)")
             throw APIError(status: .internalServerError, message: "internal error")

@@ -60,31 +60,44 @@ struct WorkerCommand: AsyncParsableCommand {
                      Double(stored) / max(seconds, 0.001)))
     }
 
-    /// One lane of the worker: claims a job, extracts it, stores it; returns its counts when the queue is empty.
+    /// One lane of the worker: claims jobs, extracts them, stores them; returns its counts when the
+    /// queue is empty. A database that cannot be reached is waited for: the lane's leased jobs come
+    /// back to the queue when their leases run out.
     private func work(_ queue: PostgresStore, extractor: DocumentExtractor) async throws -> (stored: Int, failed: Int) {
         var stored = 0, failed = 0
         while !Task.isCancelled {
-            let jobs = try await queue.claim(worker: name, limit: batch, lease: .seconds(lease), maxAttempts: maxAttempts)
-            guard !jobs.isEmpty else {
-                if exitWhenEmpty {
-                    let counts = try await queue.jobCounts()
-                    if (counts[.queued] ?? 0) + (counts[.running] ?? 0) == 0 { return (stored, failed) }
+            do {
+                let jobs = try await queue.claim(worker: name, limit: batch, lease: .seconds(lease), maxAttempts: maxAttempts)
+                guard !jobs.isEmpty else {
+                    if exitWhenEmpty {
+                        let counts = try await queue.jobCounts()
+                        if (counts[.queued] ?? 0) + (counts[.running] ?? 0) == 0 { return (stored, failed) }
+                    }
+                    try await Task.sleep(for: .milliseconds(500))
+                    continue
                 }
-                try await Task.sleep(for: .milliseconds(500))
-                continue
-            }
-            for job in jobs {
-                do {
-                    try await queue.complete(job, result: extractor.extract(job.article), extractor: DocumentExtractor.version)
-                    stored += 1
-                } catch {
-                    failed += 1
-                    FileHandle.standardError.write(Data("marsad worker: job \(job.id) (\(job.article.source)), try \(job.attempt): \(error)\n".utf8))
-                    try await queue.fail(job, error: "\(error)", maxAttempts: maxAttempts)
+                for job in jobs {
+                    do {
+                        try await queue.complete(job, result: extractor.extract(job.article), extractor: DocumentExtractor.version)
+                        stored += 1
+                    } catch let error as StoreError where error.unavailable {
+                        throw error
+                    } catch {
+                        failed += 1
+                        Self.log("job \(job.id) (\(job.article.source)), try \(job.attempt): \(error)")
+                        try await queue.fail(job, error: "\(error)", maxAttempts: maxAttempts)
+                    }
                 }
+            } catch let error as StoreError where error.unavailable {
+                Self.log("\(error); trying again in 5 s")
+                try await Task.sleep(for: .seconds(5))
             }
         }
         return (stored, failed)
+    }
+
+    static func log(_ message: String) {
+        FileHandle.standardError.write(Data("marsad worker: \(message)\n".utf8))
     }
 }
 

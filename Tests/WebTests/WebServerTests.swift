@@ -95,6 +95,39 @@ import Testing
         }
     }
 
+    /// A store whose database cannot be reached.
+    struct UnreachableStore: EventStore {
+        var location: String { "postgres://db.invalid/marsad" }
+        var down: StoreError { StoreError("db.invalid: the database cannot be reached", unavailable: true) }
+        func extractor(of documentID: String) throws -> String? { throw down }
+        func ingest(_ result: DocumentResult, extractor: String) throws -> IngestOutcome { throw down }
+        func replace(_ result: DocumentResult, extractor: String) throws { throw down }
+        func documentsToReprocess(currentExtractor: String?) throws -> [Article] { throw down }
+        func counts() throws -> StoreCounts { throw down }
+        func documents(_ filter: DocumentFilter) throws -> Page<DocumentSummary> { throw down }
+        func document(id: String) throws -> StoredDocument? { throw down }
+        func events(_ filter: EventFilter) throws -> Page<FusedEventRecord> { throw down }
+        func actors(query: String?, limit: Int, offset: Int) throws -> Page<ActorRecord> { throw down }
+        func actor(id: Int64, eventLimit: Int) throws -> ActorDetail? { throw down }
+        func network(from: String?, to: String?, limit: Int) throws -> NetworkGraph { throw down }
+        func timeline(actor: Int64?, type: String?) throws -> [TimelineBucket] { throw down }
+        func forEachResult(_ body: (String) throws -> Void) throws { throw down }
+        func jobs(state: JobState?, limit: Int, offset: Int) throws -> Page<JobRecord> { throw down }
+    }
+
+    @Test func anUnreachableStoreIsA503WithRetryAfter() async throws {
+        let router = try await WebServer.router(store: UnreachableStore(), extractor: nil, options: WebOptions())
+        try await Application(router: router).test(.router) { client in
+            for uri in ["/api/events", "/api/documents", "/api/actors/1", "/api/jobs", "/"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .serviceUnavailable, "\(uri)")
+                    #expect(response.headers[.retryAfter] == "5", "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
     @Test(arguments: TestBackend.available) func malformedParametersAreJSON400s(_ backend: TestBackend) async throws {
         try await withServer(backend) { client in
             for uri in ["/api/events?from=2020-13-45", "/api/events?type=WAR", "/api/events?limit=0", "/api/events?limit=100000",
