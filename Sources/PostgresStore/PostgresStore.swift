@@ -146,12 +146,11 @@ public final class PostgresStore: EventStore {
         if stored == extractor, !replacing { return .unchanged }
 
         // Actors in key order, so that two documents naming the same new actors never wait on each other in a circle.
-        let actorEntities = result.entities.filter(MarsadStore.isActor)
-        var unique: [String: DocumentEntity] = [:]
-        for entity in actorEntities { unique[ActorIdentity.key(entity)] = unique[ActorIdentity.key(entity)] ?? entity }
-        let actorByKey = try await actors(unique.sorted { $0.key < $1.key }, c)
+        let actorEntities = ActorIdentity.keyed(result.entities)
+        var seen = Set<String>()
+        let actorByKey = try await actors(actorEntities.filter { seen.insert($0.key).inserted }, c)
         var actors: [String: Int64] = [:]
-        for entity in actorEntities { actors[entity.id] = actorByKey[ActorIdentity.key(entity)] }
+        for (key, entity) in actorEntities { actors[entity.id] = actorByKey[key] }
         let places = Dictionary(uniqueKeysWithValues: result.entities.map { ($0.id, $0) })
         let reports = result.events.map { event in
             Report(event: event, document: info.id, source: event.source?.entity.flatMap { actors[$0] },
@@ -159,7 +158,7 @@ public final class PostgresStore: EventStore {
         }
 
         var mentions: [Int64: Int] = [:]
-        for entity in actorEntities { mentions[actors[entity.id]!, default: 0] += entity.mentions.count }
+        for (_, entity) in actorEntities { mentions[actors[entity.id]!, default: 0] += entity.mentions.count }
         let mentioned = mentions.keys.sorted()
         let json = String(decoding: try MarsadStore.encoder.encode(result), as: UTF8.self)
         let text = result.text.string
@@ -203,22 +202,23 @@ public final class PostgresStore: EventStore {
     }
 
     /// The actor rows of entities (by actor key, in key order), created the first time any document names them.
-    func actors(_ entities: [(key: String, value: DocumentEntity)], _ c: PostgresConnection) async throws -> [String: Int64] {
+    func actors(_ entities: [(key: String, entity: DocumentEntity)], _ c: PostgresConnection) async throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         let keys = entities.map(\.key)
         for row in try await c.rows("SELECT id, key FROM actor WHERE key = ANY(\(keys))", logger: logger) {
             ids[try row.value("key")] = try row.value("id")
         }
-        let missing = entities.filter { ids[$0.key] == nil }.map(\.value)
+        let missing = entities.filter { ids[$0.key] == nil }
         guard !missing.isEmpty else { return ids }
         // Looked up first, inserted in key order: an INSERT that meets a conflict still spends a sequence number.
         // Arrays carry no NULLs here: an empty string stands for one.
         for row in try await c.rows("""
             INSERT INTO actor (key, name, name_en, type, country, cameo, kb)
             SELECT key, name, nullif(name_en, ''), type, nullif(country, ''), nullif(cameo, ''), nullif(kb, '')
-            FROM unnest(\(missing.map(ActorIdentity.key))::text[], \(missing.map(\.name))::text[], \(missing.map { $0.nameEnglish ?? "" })::text[],
-                        \(missing.map(\.type.rawValue))::text[], \(missing.map { $0.country ?? "" })::text[], \(missing.map { $0.cameo ?? "" })::text[],
-                        \(missing.map { $0.kb ?? "" })::text[]) WITH ORDINALITY AS new (key, name, name_en, type, country, cameo, kb, n)
+            FROM unnest(\(missing.map(\.key))::text[], \(missing.map(\.entity.name))::text[], \(missing.map { $0.entity.nameEnglish ?? "" })::text[],
+                        \(missing.map(\.entity.type.rawValue))::text[], \(missing.map { $0.entity.country ?? "" })::text[],
+                        \(missing.map { $0.entity.cameo ?? "" })::text[], \(missing.map { $0.entity.kb ?? "" })::text[])
+                 WITH ORDINALITY AS new (key, name, name_en, type, country, cameo, kb, n)
             ORDER BY n
             ON CONFLICT (key) DO NOTHING RETURNING id, key
             """, logger: logger) {

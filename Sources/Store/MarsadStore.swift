@@ -95,8 +95,8 @@ public final class MarsadStore: EventStore {
                        arguments: [info.id, SearchText.normalize(info.title ?? ""), SearchText.normalize(result.text.string)])
         var actors: [String: Int64] = [:]
         // Actors in key order, as the PostgreSQL store creates them.
-        for entity in result.entities.filter(Self.isActor).sorted(by: { ActorIdentity.key($0) < ActorIdentity.key($1) }) {
-            let id = try actor(entity, db)
+        for (key, entity) in ActorIdentity.keyed(result.entities) {
+            let id = try actor(key: key, entity, db)
             actors[entity.id] = id
             try db.execute(sql: """
                 INSERT INTO document_actor (document, actor, mentions) VALUES (?, ?, ?)
@@ -126,8 +126,7 @@ public final class MarsadStore: EventStore {
     }
 
     /// The actor row of an entity, created the first time any document names it.
-    static func actor(_ entity: DocumentEntity, _ db: Database) throws -> Int64 {
-        let key = ActorIdentity.key(entity)
+    static func actor(key: String, _ entity: DocumentEntity, _ db: Database) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM actor WHERE key = ?", arguments: [key]) { return id }
         try db.execute(sql: "INSERT INTO actor (key, name, name_en, type, country, cameo, kb) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [key, entity.name, entity.nameEnglish, entity.type.rawValue, entity.country, entity.cameo, entity.kb])
