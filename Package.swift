@@ -111,7 +111,7 @@ let package = Package(
             name: "WebTests",
             dependencies: ["Web", "Ingest", "Store", "StoreTesting", "Extraction", "ArabicText", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "MarsadCLITests", dependencies: ["marsad"]),
+        .testTarget(name: "MarsadCLITests", dependencies: ["marsad", "StoreTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

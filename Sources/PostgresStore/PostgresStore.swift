@@ -68,7 +68,7 @@ public final class PostgresStore: EventStore {
     deinit { runner.cancel() }
 
     /// Where and how to connect, read from a `postgres://` URL.
-    struct Server {
+    package struct Server {
         var host: String
         var port: Int
         var user: String
@@ -77,7 +77,7 @@ public final class PostgresStore: EventStore {
         var tls: TLSConfiguration?
         var requireTLS: Bool
 
-        init(url: String) throws {
+        package init(url: String) throws {
             guard isURL(url), let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
                 throw StoreError("\(redacted(url)): not a PostgreSQL URL (postgres://user:password@host:port/database)")
             }
@@ -96,7 +96,7 @@ public final class PostgresStore: EventStore {
             }
         }
 
-        func connection() throws -> PostgresConnection.Configuration {
+        package func connection() throws -> PostgresConnection.Configuration {
             var tlsMode = PostgresConnection.Configuration.TLS.disable
             if let tls { tlsMode = requireTLS ? .require(try NIOSSLContext(configuration: tls)) : .prefer(try NIOSSLContext(configuration: tls)) }
             return PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tlsMode)
@@ -198,7 +198,7 @@ public final class PostgresStore: EventStore {
     }
 
     static func fusionKey(_ type: String, _ source: Int64?) -> String {
-        "fusion:\(type)|\(source.map(String.init) ?? "-")"
+        "fusion:" + Fusion.key(type: type, source: source)
     }
 
     /// The actor rows of entities (by actor key, in key order), created the first time any document names them.

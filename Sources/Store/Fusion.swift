@@ -93,10 +93,16 @@ package enum Fusion {
         package var latest: String?
     }
 
+    /// The name of the fused events of one type and source: the unit fusion reads and, on
+    /// PostgreSQL, locks.
+    package static func key(type: String, source: Int64?) -> String {
+        "\(type)|\(source.map(String.init) ?? "-")"
+    }
+
     package static func candidateKeys(_ reports: [Report]) -> [CandidateKey] {
         var keys: [String: CandidateKey] = [:]
         for report in reports {
-            let id = "\(report.event.type.rawValue)|\(report.source.map(String.init) ?? "-")"
+            let id = key(type: report.event.type.rawValue, source: report.source)
             let window = dateWindow(of: report)
             guard var key = keys[id] else {
                 keys[id] = CandidateKey(type: report.event.type.rawValue, source: report.source, earliest: window.earliest, latest: window.latest)

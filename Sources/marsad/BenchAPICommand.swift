@@ -5,7 +5,6 @@ import Foundation
 import FoundationNetworking
 #endif
 import Ingest
-import PostgresStore
 import Store
 import Web
 
@@ -71,15 +70,9 @@ struct BenchAPICommand: AsyncParsableCommand {
         }
 
         // A --db that does not exist yet (or a PostgreSQL database with fewer events) is filled and kept, for load tests.
-        let store: any EventStore
-        if let db, PostgresStore.isURL(db) {
-            store = try await PostgresStore(url: db)
-        } else if let db, FileManager.default.fileExists(atPath: db) {
-            store = try MarsadStore(path: db)
-        } else {
-            store = try MarsadStore(path: db ?? scratch.appendingPathComponent("events.sqlite").path)
-        }
-        if try await store.counts().events < events, !(db.map { FileManager.default.fileExists(atPath: $0) } ?? false) {
+        let existing = db.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        let store = try await StoreOptions.open(db ?? scratch.appendingPathComponent("events.sqlite").path)
+        if try await store.counts().events < events, !existing {
             let start = Date()
             try await SyntheticNews.fill(store, events: events, extractor: extractor)
             report.buildSeconds = Date().timeIntervalSince(start)

@@ -17,27 +17,28 @@ struct StoreOptions: ParsableArguments {
     var location: String { db ?? ProcessInfo.processInfo.environment["MARSAD_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "marsad.sqlite" }
 
     func open() async throws -> any EventStore {
+        try await Self.open(location)
+    }
+
+    /// The store at a location: a PostgreSQL database for a `postgres://` URL (workers commit
+    /// asynchronously: see `PostgresStore.init`), else an SQLite file. A store that cannot be
+    /// opened is reported and exits with 66.
+    static func open(_ location: String, worker: Bool = false) async throws -> any EventStore {
         do {
-            return PostgresStore.isURL(location) ? try await PostgresStore(url: location) : try MarsadStore(path: location)
+            return PostgresStore.isURL(location) ? try await PostgresStore(url: location, asynchronousCommit: worker) : try MarsadStore(path: location)
         } catch {
             FileHandle.standardError.write(Data("marsad: \(error)\n".utf8))
             throw ExitCode(66)
         }
     }
 
-    /// The PostgreSQL store, for the commands that need its job queue (workers commit asynchronously:
-    /// see `PostgresStore.init`).
+    /// The PostgreSQL store, for the commands that need its job queue.
     func openQueue(worker: Bool = false) async throws -> PostgresStore {
-        guard PostgresStore.isURL(location) else {
+        guard PostgresStore.isURL(location), let store = try await Self.open(location, worker: worker) as? PostgresStore else {
             FileHandle.standardError.write(Data("marsad: the job queue needs a PostgreSQL store: --db postgres://user@host:port/database\n".utf8))
             throw ExitCode(64)
         }
-        do {
-            return try await PostgresStore(url: location, asynchronousCommit: worker)
-        } catch {
-            FileHandle.standardError.write(Data("marsad: \(error)\n".utf8))
-            throw ExitCode(66)
-        }
+        return store
     }
 }
 

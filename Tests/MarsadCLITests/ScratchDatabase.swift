@@ -1,12 +1,13 @@
 import Foundation
+import StoreTesting
 import Testing
 
 /// A new, empty PostgreSQL database for one command-line test, made and dropped with Debian's
 /// psql on the server that MARSAD_TEST_POSTGRES names (as `.ci/run` sets; the PostgreSQL tests
 /// are skipped without it).
 struct ScratchDatabase {
-    static let server = ProcessInfo.processInfo.environment["MARSAD_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
-    static let skipped: Comment = "PostgreSQL tests skipped: set MARSAD_TEST_POSTGRES=postgres://user@host:port/db (scripts/postgres-cluster start prints one)"
+    static let server = TestBackend.postgresURL
+    static let skipped = TestBackend.skipped
 
     let name = "marsad_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     let url: String

@@ -55,11 +55,8 @@ public enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvert
 
     /// Runs one statement (outside a transaction, as CREATE DATABASE needs) on the server's database.
     private static func admin(_ url: String, _ statement: String) async throws {
-        let components = try #require(URLComponents(string: url))
-        let configuration = PostgresConnection.Configuration(
-            host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: components.user ?? "postgres",
-            password: components.password, database: String(components.path.dropFirst()), tls: .disable)
         do {
+            let configuration = try PostgresStore.Server(url: url).connection()
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "marsad.test"))
             defer { Task { try? await connection.close() } }
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "marsad.test"))
