@@ -26,12 +26,12 @@ struct APIRoutes: Sendable {
         json(raw: try encoder.encode(value), status: status)
     }
 
-    static func json(bytes: [UInt8]) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
+    static func json(bytes: [UInt8]) -> Response { json(ByteBuffer(bytes: bytes)) }
 
-    static func json(raw: Data, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(data: raw)))
+    static func json(raw: Data, status: HTTPResponse.Status = .ok) -> Response { json(ByteBuffer(data: raw), status: status) }
+
+    private static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     func add(to router: Router<MarsadRequestContext>) {

@@ -35,27 +35,21 @@ struct QueryParameters {
     func offset() throws -> Int { try integer("offset", in: 0...10_000_000) ?? 0 }
 
     func eventType(_ name: String = "type") throws -> String? {
+        try oneOf(name, PloverType.self, uppercased: true)?.rawValue
+    }
+
+    func modality() throws -> String? { try oneOf("modality", Modality.self)?.rawValue }
+
+    func jobState() throws -> JobState? { try oneOf("state", JobState.self) }
+
+    /// A parameter naming one case of an enumeration (by its raw value, or its upper-case form).
+    func oneOf<Value: RawRepresentable & CaseIterable>(_ name: String, _ type: Value.Type, uppercased: Bool = false) throws -> Value?
+    where Value.RawValue == String {
         guard let value = try string(name) else { return nil }
-        guard PloverType(rawValue: value.uppercased()) != nil else {
-            throw APIError.badRequest("\(name) must be one of \(PloverType.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard let found = Value(rawValue: uppercased ? value.uppercased() : value) else {
+            throw APIError.badRequest("\(name) must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        return value.uppercased()
-    }
-
-    func modality() throws -> String? {
-        guard let value = try string("modality") else { return nil }
-        guard Modality(rawValue: value) != nil else {
-            throw APIError.badRequest("modality must be one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return value
-    }
-
-    func jobState() throws -> JobState? {
-        guard let value = try string("state") else { return nil }
-        guard let state = JobState(rawValue: value) else {
-            throw APIError.badRequest("state must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return state
+        return found
     }
 
     func country() throws -> String? {
