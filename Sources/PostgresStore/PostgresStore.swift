@@ -167,7 +167,7 @@ public final class PostgresStore: EventStore {
             WITH stored AS (
                 INSERT INTO document (id, source, outlet, published, title, text, length, result, extractor, ingested_at, search)
                 VALUES (\(info.id), \(info.source), \(info.outlet), \(info.published?.iso), \(info.title), \(text), \(info.length), \(json),
-                        \(extractor), \(ISO8601DateFormatter().string(from: Date())),
+                        \(extractor), \(Date().formatted(.iso8601)),
                         to_tsvector('simple', \(SearchText.normalize(info.title ?? "")) || ' ' || \(SearchText.normalize(text))))
                 RETURNING id)
             INSERT INTO document_actor (document, actor, mentions)

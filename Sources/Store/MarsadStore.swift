@@ -90,7 +90,7 @@ public final class MarsadStore: EventStore {
             INSERT INTO document (id, source, outlet, published, title, text, length, result, extractor, ingested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [info.id, info.source, info.outlet, info.published?.iso, info.title, result.text.string, info.length,
-                             json, extractor, ISO8601DateFormatter().string(from: Date())])
+                             json, extractor, Date().formatted(.iso8601)])
         try db.execute(sql: "INSERT INTO document_search (rowid, title, body) VALUES ((SELECT rowid FROM document WHERE id = ?), ?, ?)",
                        arguments: [info.id, SearchText.normalize(info.title ?? ""), SearchText.normalize(result.text.string)])
         var actors: [String: Int64] = [:]
