@@ -5,13 +5,14 @@ import ArabicText
 /// A trie whose edges are words in matching form without the article (see `PhraseMatcher.key`),
 /// so "الأمم المتحدة", "للأمم المتحدة" and "والأمم المتحدة" reach the same node once the tokens
 /// are clitic-segmented. Values are whatever the caller stores: entity references, lexicon tags.
+///
+/// The trie's edges live in one open-addressing table keyed by (node, word hash) and probed with
+/// the hash `LetterKey` carries, and the lookups are inlinable so that each client specializes
+/// them for its value type: most tokens start no phrase, and a miss costs one probe.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
-    struct Node: Sendable {
-        var children: [LetterKey: Int] = [:]
-        var values: [Value] = []
-    }
-
-    private var nodes = [Node()]
+    @usableFromInline var edges = TrieEdges()
+    /// Values per node; node 0 is the root.
+    @usableFromInline var nodeValues: [[Value]] = [[]]
 
     public init() {}
 
@@ -40,17 +41,18 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     public mutating func insert(_ words: [LetterKey], _ value: Value) {
         guard !words.isEmpty else { return }
-        var node = 0
+        var node: Int32 = 0
         for word in words {
-            if let next = nodes[node].children[word] {
+            if let next = edges.child(of: node, word) {
                 node = next
             } else {
-                nodes.append(Node())
-                nodes[node].children[word] = nodes.count - 1
-                node = nodes.count - 1
+                nodeValues.append([])
+                let child = Int32(nodeValues.count - 1)
+                edges.insert(parent: node, word, child: child)
+                node = child
             }
         }
-        nodes[node].values.append(value)
+        nodeValues[Int(node)].append(value)
     }
 
     public mutating func insert(phrase: some StringProtocol, _ value: Value) {
@@ -59,35 +61,37 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// The values stored for exactly this phrase.
     public func values(_ words: [LetterKey]) -> [Value] {
-        var node = 0
+        var node: Int32 = 0
         for word in words {
-            guard let next = nodes[node].children[word] else { return [] }
+            guard let next = edges.child(of: node, word) else { return [] }
             node = next
         }
-        return nodes[node].values
+        return nodeValues[Int(node)]
     }
 
     /// The values of the one-word phrase `word`.
     public func values(ofWord word: LetterKey) -> [Value] {
-        nodes[0].children[word].map { nodes[$0].values } ?? []
+        edges.child(of: 0, word).map { nodeValues[Int($0)] } ?? []
     }
 
     /// The longest phrase that starts at `words[start]`: its length in words and its values.
     /// `words` may be a slice of a document's keys, indexed as the document is.
+    @inlinable
     public func longestMatch<Words: RandomAccessCollection<LetterKey>>(_ words: Words, from start: Int) -> (length: Int, values: [Value])?
     where Words.Index == Int {
-        var node = 0
-        var best: (Int, [Value])?
+        var node: Int32 = 0
+        var bestLength = 0, bestNode: Int32 = 0
         var i = start
-        while i < words.endIndex, i >= words.startIndex, let next = nodes[node].children[words[i]] {
+        while i < words.endIndex, i >= words.startIndex, let next = edges.child(of: node, words[i]) {
             node = next
             i += 1
-            if !nodes[node].values.isEmpty { best = (i - start, nodes[node].values) }
+            if !nodeValues[Int(node)].isEmpty { bestLength = i - start; bestNode = node }
         }
-        return best
+        return bestLength == 0 ? nil : (bestLength, nodeValues[Int(bestNode)])
     }
 
     /// Every non-overlapping longest match, left to right.
+    @inlinable
     public func matches(_ words: [LetterKey]) -> [(range: Range<Int>, values: [Value])] {
         var out: [(Range<Int>, [Value])] = []
         var i = 0
@@ -100,5 +104,61 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
             }
         }
         return out
+    }
+}
+
+/// The edges of a `PhraseMatcher`'s trie: (parent node, word) → child node, by open addressing
+/// with linear probing over the word's precomputed hash mixed with the parent.
+@usableFromInline
+struct TrieEdges: Sendable {
+    @usableFromInline
+    struct Slot: Sendable {
+        @usableFromInline var parent: Int32
+        @usableFromInline var child: Int32   // -1: empty
+        @usableFromInline var word: LetterKey
+    }
+
+    @usableFromInline var slots: [Slot]
+    @usableFromInline var mask: Int
+    var count = 0
+
+    init() {
+        slots = Array(repeating: Slot(parent: 0, child: -1, word: LetterKey("", folded: true)), count: 16)
+        mask = 15
+    }
+
+    @inlinable @inline(__always)
+    static func slot(_ parent: Int32, _ word: LetterKey, _ mask: Int) -> Int {
+        let mixed = (word.hashCode ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E3779B97F4A7C15)) &* 0xFF51AFD7ED558CCD
+        return Int(truncatingIfNeeded: mixed >> 32) & mask
+    }
+
+    @inlinable
+    func child(of parent: Int32, _ word: LetterKey) -> Int32? {
+        var i = Self.slot(parent, word, mask)
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let child = slots[i].child
+                if child < 0 { return nil }
+                if slots[i].parent == parent && slots[i].word.hashCode == word.hashCode && slots[i].word.code == word.code { return child }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    mutating func insert(parent: Int32, _ word: LetterKey, child: Int32) {
+        if (count + 1) * 2 > slots.count { grow() }
+        var i = Self.slot(parent, word, mask)
+        while slots[i].child >= 0 { i = (i + 1) & mask }
+        slots[i] = Slot(parent: parent, child: child, word: word)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(parent: 0, child: -1, word: LetterKey("", folded: true)), count: old.count * 2)
+        mask = slots.count - 1
+        count = 0
+        for slot in old where slot.child >= 0 { insert(parent: slot.parent, slot.word, child: slot.child) }
     }
 }

@@ -103,6 +103,9 @@ struct TrainNERCommand: ParsableCommand {
     @Flag(help: "Train without knowledge-base features (for comparison).")
     var noGazetteer = false
 
+    @Option(help: "Gold CoNLL file to tag with the new model; its entity F1 is printed (tuning without a rebuild).")
+    var dev: String?
+
     @Flag(help: "Train without word-class features (for comparison).")
     var noClusters = false
 
@@ -118,6 +121,13 @@ struct TrainNERCommand: ParsableCommand {
             }
             try OutputFiles.write(model.tsv(), to: output)
             print("sentences: \(sentences.count); features kept: \(model.featureCount)")
+            if let dev {
+                let gold = try readTaggedCoNLL(dev)
+                let tagger = NERTagger(model: model, segmenter: try CliticSegmenter.bundled(), knowledge: knowledge, clusters: clusters)
+                let (overall, perClass) = EntityScorer.score(gold: gold.map(\.tags), system: tagger.tagDocument(gold.map(\.tokens)))
+                let types = perClass.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \(MetricRecord($0.value).f1)" }
+                print("\(dev): F1 \(MetricRecord(overall).f1) (\(types.joined(separator: ", ")))")
+            }
         }
     }
 }

@@ -5,26 +5,39 @@
 /// key of up to 15 letters is a small string stored inline, hashed and compared as plain bytes.
 /// Marks and tatweel are skipped. With `folded`, alef with hamza or madda and wasla become bare
 /// alef and alef maqsura becomes yeh, as in `ArabicNormalizer`'s matching form.
+///
+/// The key's FNV-1a hash is computed with the code, in the same pass: dictionaries then hash
+/// one integer instead of the string's bytes, and two keys with different hashes compare unequal
+/// without looking at their letters. Tries and tables of the knowledge base look keys up many
+/// times per token.
 public struct LetterKey: Hashable, Sendable, CustomStringConvertible {
     public let code: String
+    /// FNV-1a over the code's bytes.
+    public let hashCode: UInt64
 
     public init(_ scalars: some Collection<Unicode.Scalar>, folded: Bool) {
         let table = folded ? Self.foldedTable : Self.exactTable
+        var hash = Self.fnvBasis
         // Written in place: keys of up to 15 letters never touch the heap.
         code = String(unsafeUninitializedCapacity: scalars.count) { buffer in
             var n = 0
             for scalar in scalars {
                 let v = scalar.value
+                var byte: UInt8 = 0
                 if (0x0600...0x06FF).contains(v) {
-                    let byte = table[Int(v - 0x0600)]
-                    if byte != 0 { buffer[n] = byte; n += 1 }
+                    byte = table[Int(v - 0x0600)]
                 } else if !(ScalarClass.isTatweel(v) || ScalarClass.isInvisibleFormat(v)) {
-                    buffer[n] = 0x7E  // another script's letter: rare inside Arabic words
+                    byte = 0x7E  // another script's letter: rare inside Arabic words
+                }
+                if byte != 0 {
+                    buffer[n] = byte
                     n += 1
+                    hash = (hash ^ UInt64(byte)) &* Self.fnvPrime
                 }
             }
             return n
         }
+        hashCode = hash
     }
 
     public init(_ string: some StringProtocol, folded: Bool) {
@@ -33,6 +46,20 @@ public struct LetterKey: Hashable, Sendable, CustomStringConvertible {
 
     private init(code: String) {
         self.code = code
+        hashCode = code.utf8.reduce(Self.fnvBasis) { ($0 ^ UInt64($1)) &* Self.fnvPrime }
+    }
+
+    private static let fnvBasis: UInt64 = 0xcbf29ce484222325
+    private static let fnvPrime: UInt64 = 0x100000001b3
+
+    @inlinable
+    public static func == (a: LetterKey, b: LetterKey) -> Bool {
+        a.hashCode == b.hashCode && a.code == b.code
+    }
+
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hashCode)
     }
 
     /// The key without a leading article ال, when at least three letters remain (القاهرة → قاهرة,

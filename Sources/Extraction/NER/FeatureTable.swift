@@ -1,23 +1,26 @@
 /// Feature hash → weight row, by open addressing with linear probing.
 ///
-/// The tagger looks up some thirty features a token; the hashes are already well mixed (FNV-1a),
+/// The tagger looks up some forty features a token; the hashes are already well mixed,
 /// so a flat table probed with the hash itself is several times faster than `Dictionary`.
 struct FeatureTable: Sendable {
-    private var keys: [UInt64]
-    private var rows: [Int32]
+    /// A key and its row side by side, so that a probe touches one cache line.
+    private struct Slot {
+        var key: UInt64
+        var row: Int32   // -1: empty
+    }
+
+    private var slots: [Slot]
     private let mask: Int
 
     init(_ entries: [UInt64: Int]) {
         var capacity = 16
         while capacity < entries.count * 2 { capacity <<= 1 }
         mask = capacity - 1
-        keys = [UInt64](repeating: 0, count: capacity)
-        rows = [Int32](repeating: -1, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, row: -1), count: capacity)
         for (key, row) in entries {
             var slot = Int(truncatingIfNeeded: Self.stored(key)) & mask
-            while rows[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = Self.stored(key)
-            rows[slot] = Int32(row)
+            while slots[slot].row >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: Self.stored(key), row: Int32(row))
         }
     }
 
@@ -28,11 +31,13 @@ struct FeatureTable: Sendable {
     @inline(__always)
     func row(_ key: UInt64) -> Int? {
         let stored = Self.stored(key)
-        var slot = Int(truncatingIfNeeded: stored) & mask
-        while rows[slot] >= 0 {
-            if keys[slot] == stored { return Int(rows[slot]) }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: stored) & mask
+            while slots[slot].row >= 0 {
+                if slots[slot].key == stored { return Int(slots[slot].row) }
+                slot = (slot + 1) & mask
+            }
+            return nil
         }
-        return nil
     }
 }

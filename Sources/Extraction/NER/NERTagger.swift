@@ -21,7 +21,7 @@ public struct NERTagger: Sendable {
 
     /// Tags tokens given as strings (CoNLL input); each is tokenized and segmented first.
     public func tag(_ tokens: [String]) -> [BIOTag] {
-        decode(scores(extractor.views(tokens), model.table, model.emissions)).map { BIOTag.all[$0] }
+        decode(scores(extractor.views(tokens))).map { BIOTag.all[$0] }
     }
 
     /// Tags the sentences of one document (token strings, as CoNLL input gives them); see
@@ -36,7 +36,7 @@ public struct NERTagger: Sendable {
     }
 
     private func tagDocument(views: [[NERToken]]) -> [[BIOTag]] {
-        var tags = views.map { decode(scores($0, model.table, model.emissions)).map { BIOTag.all[$0] } }
+        var tags = views.map { decode(scores($0)).map { BIOTag.all[$0] } }
         propagate(views, &tags)
         return tags
     }
@@ -45,7 +45,7 @@ public struct NERTagger: Sendable {
     /// a name is usually recognizable in one of its mentions. Single words seen more than 64
     /// times in the news corpus are too ambiguous to spread (ANERcorp dev F1 72.0 → 74.2).
     func propagate(_ views: [[NERToken]], _ tags: inout [[BIOTag]]) {
-        var names: [[String]: EntityClass] = [:]
+        var names: [[UInt64]: EntityClass] = [:]
         for (s, sentence) in tags.enumerated() {
             for (cls, first, last) in EntityScorer.entities(sentence) {
                 let key = views[s][first...last].map(\.stem)
@@ -77,37 +77,42 @@ public struct NERTagger: Sendable {
         }
     }
 
-    /// Emission scores, tokens × tags.
-    func scores(_ views: [NERToken], _ table: FeatureTable, _ emissions: [Float]) -> [[Float]] {
+    /// Emission scores, tokens × tags, row by row.
+    func scores(_ views: [NERToken]) -> [Float] {
         let n = NERModel.tagCount
         var features: [UInt64] = []
         features.reserveCapacity(48)
-        return views.indices.map { i in
-            extractor.features(views, i, into: &features)
-            var score = [Float](repeating: 0, count: n)
-            emissions.withUnsafeBufferPointer { weights in
-                for feature in features {
-                    guard let row = table.row(feature) else { continue }
-                    let base = row * n
-                    for t in 0..<n { score[t] += weights[base + t] }
+        var scores = [Float](repeating: 0, count: views.count * n)
+        scores.withUnsafeMutableBufferPointer { scores in
+            model.emissions.withUnsafeBufferPointer { weights in
+                for i in views.indices {
+                    extractor.features(views, i, into: &features)
+                    let out = i * n
+                    for feature in features {
+                        guard let row = model.table.row(feature) else { continue }
+                        let base = row * n
+                        for t in 0..<n { scores[out + t] += weights[base + t] }
+                    }
                 }
             }
-            return score
         }
+        return scores
     }
 
-    /// The best tag sequence under the transition weights and the BIO constraint.
-    func decode(_ scores: [[Float]], transitions: [Float]? = nil) -> [Int] {
+    /// The best tag sequence for emission `scores` (tokens × tags, row by row) under the
+    /// transition weights and the BIO constraint.
+    func decode(_ scores: [Float], transitions: [Float]? = nil) -> [Int] {
         let transitions = transitions ?? model.transitions
         let n = NERModel.tagCount
-        guard !scores.isEmpty else { return [] }
+        let count = scores.count / n
+        guard count > 0 else { return [] }
         let allowed = Self.allowed
-        var best = [Float](repeating: -.infinity, count: n * scores.count)
-        var back = [Int](repeating: 0, count: n * scores.count)
+        var best = [Float](repeating: -.infinity, count: n * count)
+        var back = [Int](repeating: 0, count: n * count)
         for t in 0..<n where allowed[n * n + t] {
-            best[t] = scores[0][t] + transitions[n * n + t]
+            best[t] = scores[t] + transitions[n * n + t]
         }
-        for i in 1..<scores.count {
+        for i in 1..<count {
             let previous = (i - 1) * n, current = i * n
             for t in 0..<n {
                 var bestScore = -Float.infinity, bestFrom = 0
@@ -115,14 +120,14 @@ public struct NERTagger: Sendable {
                     let s = best[previous + from] + transitions[from * n + t]
                     if s > bestScore { bestScore = s; bestFrom = from }
                 }
-                best[current + t] = bestScore + scores[i][t]
+                best[current + t] = bestScore + scores[current + t]
                 back[current + t] = bestFrom
             }
         }
-        let last = (scores.count - 1) * n
-        var path = [Int](repeating: 0, count: scores.count)
-        path[scores.count - 1] = (0..<n).max { best[last + $0] < best[last + $1] }!
-        for i in stride(from: scores.count - 1, to: 0, by: -1) { path[i - 1] = back[i * n + path[i]] }
+        let last = (count - 1) * n
+        var path = [Int](repeating: 0, count: count)
+        path[count - 1] = (0..<n).max { best[last + $0] < best[last + $1] }!
+        for i in stride(from: count - 1, to: 0, by: -1) { path[i - 1] = back[i * n + path[i]] }
         return path
     }
 

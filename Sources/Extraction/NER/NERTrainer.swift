@@ -50,10 +50,9 @@ public struct NERTrainer {
             for index in order {
                 let (features, gold) = prepared[index]
                 step += 1
-                let scores = features.map { row -> [Float] in
-                    var s = [Float](repeating: 0, count: n)
-                    for r in row { for t in 0..<n { s[t] += Float(weights[r * n + t]) } }
-                    return s
+                var scores = [Float](repeating: 0, count: features.count * n)
+                for (i, row) in features.enumerated() {
+                    for r in row { for t in 0..<n { scores[i * n + t] += Float(weights[r * n + t]) } }
                 }
                 let predicted = tagger.decode(scores, transitions: transitions.map(Float.init))
                 guard predicted != gold else { continue }
