@@ -6,11 +6,11 @@ import ArabicText
 /// so "الأمم المتحدة", "للأمم المتحدة" and "والأمم المتحدة" reach the same node once the tokens
 /// are clitic-segmented. Values are whatever the caller stores: entity references, lexicon tags.
 ///
-/// The trie's edges live in one open-addressing table keyed by (node, word hash) and probed with
-/// the hash `LetterKey` carries, and the lookups are inlinable so that each client specializes
-/// them for its value type: most tokens start no phrase, and a miss costs one probe.
+/// The trie's edges live in one `TrieEdges` table, probed with the hash `LetterKey` carries, and
+/// the lookups are inlinable so that each client specializes them for its value type: most
+/// tokens start no phrase, and a miss costs one probe.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
-    @usableFromInline var edges = TrieEdges()
+    @usableFromInline var edges = TrieEdges<LetterKey>()
     /// Values per node; node 0 is the root.
     @usableFromInline var nodeValues: [[Value]] = [[]]
 
@@ -107,58 +107,3 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 }
 
-/// The edges of a `PhraseMatcher`'s trie: (parent node, word) → child node, by open addressing
-/// with linear probing over the word's precomputed hash mixed with the parent.
-@usableFromInline
-struct TrieEdges: Sendable {
-    @usableFromInline
-    struct Slot: Sendable {
-        @usableFromInline var parent: Int32
-        @usableFromInline var child: Int32   // -1: empty
-        @usableFromInline var word: LetterKey
-    }
-
-    @usableFromInline var slots: [Slot]
-    @usableFromInline var mask: Int
-    var count = 0
-
-    init() {
-        slots = Array(repeating: Slot(parent: 0, child: -1, word: LetterKey("", folded: true)), count: 16)
-        mask = 15
-    }
-
-    @inlinable @inline(__always)
-    static func slot(_ parent: Int32, _ word: LetterKey, _ mask: Int) -> Int {
-        let mixed = (word.hashCode ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E3779B97F4A7C15)) &* 0xFF51AFD7ED558CCD
-        return Int(truncatingIfNeeded: mixed >> 32) & mask
-    }
-
-    @inlinable
-    func child(of parent: Int32, _ word: LetterKey) -> Int32? {
-        var i = Self.slot(parent, word, mask)
-        return slots.withUnsafeBufferPointer { slots in
-            while true {
-                let child = slots[i].child
-                if child < 0 { return nil }
-                if slots[i].parent == parent && slots[i].word.hashCode == word.hashCode && slots[i].word.code == word.code { return child }
-                i = (i + 1) & mask
-            }
-        }
-    }
-
-    mutating func insert(parent: Int32, _ word: LetterKey, child: Int32) {
-        if (count + 1) * 2 > slots.count { grow() }
-        var i = Self.slot(parent, word, mask)
-        while slots[i].child >= 0 { i = (i + 1) & mask }
-        slots[i] = Slot(parent: parent, child: child, word: word)
-        count += 1
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(parent: 0, child: -1, word: LetterKey("", folded: true)), count: old.count * 2)
-        mask = slots.count - 1
-        count = 0
-        for slot in old where slot.child >= 0 { insert(parent: slot.parent, slot.word, child: slot.child) }
-    }
-}

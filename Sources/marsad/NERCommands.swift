@@ -98,7 +98,10 @@ struct TrainNERCommand: ParsableCommand {
     var output = "Sources/Extraction/Resources/ner/weights.tsv"
 
     @Option(help: "Passes over the training data.")
-    var epochs = 16
+    var epochs = 8
+
+    @Option(help: "Drop features whose largest averaged weight is below this (a smaller, faster model).")
+    var pruneBelow: Float = NERTrainer().pruneBelow
 
     @Flag(help: "Train without knowledge-base features (for comparison).")
     var noGazetteer = false
@@ -114,6 +117,7 @@ struct TrainNERCommand: ParsableCommand {
             let sentences = try readTaggedCoNLL(conll)
             var trainer = NERTrainer()
             trainer.epochs = epochs
+            trainer.pruneBelow = pruneBelow
             let knowledge = noGazetteer ? nil : try KnowledgeBase.bundled()
             let clusters = noClusters ? nil : try WordClusters.bundled()
             let model = trainer.train(sentences, segmenter: try CliticSegmenter.bundled(), knowledge: knowledge, clusters: clusters) { epoch in

@@ -7,32 +7,29 @@ extension DateLexicon {
         var mergedArticle: Bool
     }
 
-    private static let conjunctions: Set<Unicode.Scalar> = ["و", "ف"]
-    private static let prepositions: Set<Unicode.Scalar> = ["ب", "ل", "ك"]
-
     /// The word itself, then without a conjunction (و ف), then without a preposition (ب ل ك)
     /// after an optional conjunction; لل restores the article. A stem keeps at least two letters,
     /// so a one-letter entry (م، هـ) never matches inside another word.
     ///
     /// - Parameters:
-    ///   - head: the first three letters of the word in matching form (fewer if it is shorter).
+    ///   - head: the first three letters of the word in matching form (0 past its end).
     ///   - count: the number of letters of the word in matching form.
-    static func procliticReadings(head: [Unicode.Scalar], count: Int) -> [ProcliticReading] {
-        var readings = [ProcliticReading(letters: 0, mergedArticle: false)]
-        guard count >= 3, head.count >= 3 else { return readings }
-        var bases = [0]
-        if conjunctions.contains(head[0]) {
-            readings.append(ProcliticReading(letters: 1, mergedArticle: false))
-            bases.append(1)
+    ///   - body: called with each reading in turn until it returns a value.
+    static func firstProcliticReading<T>(head: (UInt32, UInt32, UInt32), count: Int, _ body: (ProcliticReading) -> T?) -> T? {
+        if let found = body(ProcliticReading(letters: 0, mergedArticle: false)) { return found }
+        guard count >= 3, head.2 != 0 else { return nil }
+        let hasConjunction = head.0 == 0x0648 || head.0 == 0x0641  // و ف
+        if hasConjunction, let found = body(ProcliticReading(letters: 1, mergedArticle: false)) { return found }
+        func preposition(after base: Int) -> ProcliticReading? {
+            guard count - base >= 3 else { return nil }
+            let (letter, next) = base == 0 ? (head.0, head.1) : (head.1, head.2)
+            if letter == 0x0644, next == 0x0644, count - base >= 4 { return ProcliticReading(letters: base + 1, mergedArticle: true) }  // لل
+            if letter == 0x0628 || letter == 0x0644 || letter == 0x0643 { return ProcliticReading(letters: base + 1, mergedArticle: false) }  // ب ل ك
+            return nil
         }
-        for base in bases where count - base >= 3 {
-            if head[base] == "ل", base + 1 < head.count, head[base + 1] == "ل", count - base >= 4 {
-                readings.append(ProcliticReading(letters: base + 1, mergedArticle: true))
-            } else if prepositions.contains(head[base]) {
-                readings.append(ProcliticReading(letters: base + 1, mergedArticle: false))
-            }
-        }
-        return readings
+        if let reading = preposition(after: 0), let found = body(reading) { return found }
+        if hasConjunction, let reading = preposition(after: 1), let found = body(reading) { return found }
+        return nil
     }
 
     /// The longest phrase starting at token `index` of an Arabic word; the whole word is tried
@@ -40,27 +37,30 @@ extension DateLexicon {
     func match(_ text: ScalarText, tokens: [Token], at index: Int) -> DateWordMatch? {
         guard tokens[index].kind == .arabic else { return nil }
         let normalizer = ArabicNormalizer()
-        var head: [Unicode.Scalar] = []
+        var first: (UInt32, UInt32, UInt32) = (0, 0, 0)
         var count = 0
         for k in tokens[index].span.start..<tokens[index].span.end {
             guard let folded = normalizer.fold(text.scalars[k]) else { continue }
-            if head.count < 3 { head.append(folded) }
+            switch count {
+            case 0: first.0 = folded.value
+            case 1: first.1 = folded.value
+            case 2: first.2 = folded.value
+            default: break
+            }
             count += 1
         }
-        for reading in Self.procliticReadings(head: head, count: count) {
-            if let found = walk(text, tokens: tokens, from: index, reading: reading, normalizer: normalizer) {
-                return DateWordMatch(entry: found.entry, tokenCount: found.tokens,
-                                     procliticLetters: reading.letters, mergedArticle: reading.mergedArticle)
+        return Self.firstProcliticReading(head: first, count: count) { reading in
+            walk(text, tokens: tokens, from: index, reading: reading, normalizer: normalizer).map {
+                DateWordMatch(entry: $0.entry, tokenCount: $0.tokens, procliticLetters: reading.letters, mergedArticle: reading.mergedArticle)
             }
         }
-        return nil
     }
 
     private func walk(_ text: ScalarText, tokens: [Token], from index: Int, reading: ProcliticReading,
                       normalizer: ArabicNormalizer) -> (entry: DateLexiconEntry, tokens: Int)? {
-        var node = 0
+        var node: Int32 = 0
         if reading.mergedArticle {
-            guard let next = trie[node].children[0x0627] else { return nil }
+            guard let next = trie.child(of: node, 0x0627) else { return nil }
             node = next
         }
         var skip = reading.letters
@@ -70,11 +70,11 @@ extension DateLexicon {
             for k in tokens[t].span.start..<tokens[t].span.end {
                 guard let folded = normalizer.fold(text.scalars[k]) else { continue }
                 if skip > 0 { skip -= 1; continue }
-                guard let next = trie[node].children[folded.value] else { return best }
+                guard let next = trie.child(of: node, folded.value) else { return best }
                 node = next
             }
-            if let entry = trie[node].entry { best = (entry, t - index + 1) }
-            guard t + 1 < tokens.count, tokens[t + 1].kind == .arabic, let next = trie[node].children[0x20] else { return best }
+            if let entry = nodeEntries[Int(node)] { best = (entry, t - index + 1) }
+            guard t + 1 < tokens.count, tokens[t + 1].kind == .arabic, let next = trie.child(of: node, 0x20) else { return best }
             node = next
             t += 1
         }
@@ -90,12 +90,14 @@ extension DateLexicon {
     func isCancelled(_ phrase: String, before previous: String?, after next: String?) -> Bool {
         if let previous, let words = cancelledBefore[phrase] {
             let scalars = Array(previous.unicodeScalars)
-            for reading in Self.procliticReadings(head: Array(scalars.prefix(3)), count: scalars.count) {
+            func letter(_ i: Int) -> UInt32 { i < scalars.count ? scalars[i].value : 0 }
+            let cancelled = Self.firstProcliticReading(head: (letter(0), letter(1), letter(2)), count: scalars.count) { reading -> Bool? in
                 var stem = String.UnicodeScalarView()
                 if reading.mergedArticle { stem.append("ا") }
                 stem.append(contentsOf: scalars[reading.letters...])
-                if words.contains(String(stem)) { return true }
+                return words.contains(String(stem)) ? true : nil
             }
+            if cancelled == true { return true }
         }
         if let next, cancelledAfter[phrase]?.contains(next) == true { return true }
         return false

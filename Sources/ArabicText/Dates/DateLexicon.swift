@@ -80,7 +80,9 @@ public struct DateLexicon: Sendable {
     private(set) var entries: [String: DateLexiconEntry] = [:]
     /// The phrases as a trie over normalized scalars, words joined by a space, so a token is
     /// matched straight from the text without building a string for it.
-    private(set) var trie: [DateTrieNode] = [DateTrieNode()]
+    private(set) var trie = TrieEdges<UInt32>()
+    /// The entry of each trie node a phrase ends at (node 0 is the root).
+    private(set) var nodeEntries: [DateLexiconEntry?] = [nil]
     /// Words that, right before (after) a phrase, show it is not a date: phrase key → word keys.
     private(set) var cancelledBefore: [String: Set<String>] = [:]
     private(set) var cancelledAfter: [String: Set<String>] = [:]
@@ -166,22 +168,17 @@ public struct DateLexicon: Sendable {
     }
 
     private mutating func insert(_ entry: DateLexiconEntry) {
-        var node = 0
+        var node: Int32 = 0
         for scalar in entry.key.unicodeScalars {
-            if let next = trie[node].children[scalar.value] {
+            if let next = trie.child(of: node, scalar.value) {
                 node = next
             } else {
-                trie.append(DateTrieNode())
-                trie[node].children[scalar.value] = trie.count - 1
-                node = trie.count - 1
+                nodeEntries.append(nil)
+                let child = Int32(nodeEntries.count - 1)
+                trie.insert(parent: node, scalar.value, child: child)
+                node = child
             }
         }
-        trie[node].entry = entry
+        nodeEntries[Int(node)] = entry
     }
-}
-
-/// A node of `DateLexicon.trie`: children by scalar value, and the entry a phrase ending here has.
-struct DateTrieNode: Sendable {
-    var children: [UInt32: Int] = [:]
-    var entry: DateLexiconEntry?
 }

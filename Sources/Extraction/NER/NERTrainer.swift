@@ -3,9 +3,9 @@ import Knowledge
 
 /// Trains the NER tagger with the structured averaged perceptron on BIO-tagged sentences.
 public struct NERTrainer {
-    public var epochs = 16
+    public var epochs = 8
     /// Features whose largest averaged weight is below this are dropped from the saved model.
-    public var pruneBelow: Float = 0.02
+    public var pruneBelow: Float = 1
     /// Share of known-name matches hidden from the tagger in training, so that it also learns the
     /// context of names and does not lean on the knowledge base alone (which misses most names).
     public var gazetteerDropout = 0.3
