@@ -160,7 +160,7 @@ public final class PostgresStore: EventStore {
         var mentions: [Int64: Int] = [:]
         for (_, entity) in actorEntities { mentions[actors[entity.id]!, default: 0] += entity.mentions.count }
         let mentioned = mentions.keys.sorted()
-        let json = String(decoding: try MarsadStore.encoder.encode(result), as: UTF8.self)
+        let json = result.jsonString()
         let text = result.text.string
         // The document and the actors it mentions, in one statement.
         let insertDocument = """

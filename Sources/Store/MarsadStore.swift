@@ -65,7 +65,7 @@ public final class MarsadStore: EventStore {
     /// same extraction changes nothing; by another extraction, its results are replaced.
     @discardableResult
     public func ingest(_ result: DocumentResult, extractor: String) throws -> IngestOutcome {
-        let json = try Self.encoder.encode(result)
+        let json = result.jsonString()
         return try pool.write { db in
             var outcome = IngestOutcome.added
             if let stored = try String.fetchOne(db, sql: "SELECT extractor FROM document WHERE id = ?", arguments: [result.document.id]) {
@@ -73,16 +73,10 @@ public final class MarsadStore: EventStore {
                 try Self.remove(document: result.document.id, db)
                 outcome = .replaced
             }
-            try Self.insert(result, json: String(decoding: json, as: UTF8.self), extractor: extractor, db)
+            try Self.insert(result, json: json, extractor: extractor, db)
             return outcome
         }
     }
-
-    package static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     static func insert(_ result: DocumentResult, json: String, extractor: String, _ db: Database) throws {
         let info = result.document
@@ -180,7 +174,7 @@ extension MarsadStore {
 
     /// Replaces a stored document's results with a new extraction, in one transaction.
     public func replace(_ result: DocumentResult, extractor: String) throws {
-        let json = String(decoding: try Self.encoder.encode(result), as: UTF8.self)
+        let json = result.jsonString()
         try pool.write { db in
             try Self.remove(document: result.document.id, db)
             try Self.insert(result, json: json, extractor: extractor, db)

@@ -30,7 +30,7 @@ struct BenchExtractCommand: ParsableCommand {
                 loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
                 @Sendable func pass(_ article: Article) -> Int {
                     let result = extractor.extract(article)
-                    return (try? JSONEncoder().encode(result).count) ?? 0 > 0 ? result.events.count : 0
+                    return result.json().isEmpty ? 0 : result.events.count
                 }
                 let start = DispatchTime.now().uptimeNanoseconds
                 let events = ParallelMap.map(articles, cores: workers, pass).reduce(0, +)

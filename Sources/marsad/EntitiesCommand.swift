@@ -20,16 +20,16 @@ struct EntitiesCommand: ParsableCommand {
     @Argument(help: "A UTF-8 text file, or - for standard input.")
     var input: String
 
-    struct Output: Encodable {
-        let entities: [EntityJSON]
-    }
-
     func run() throws {
         try reportingInputErrors {
             let text = ScalarText(try InputFiles.text(input))
             let recognizer = try EntityRecognizer.bundled()
-            let records = recognizer.entities(text).map { EntityJSON(entity: $0, text: text) }
-            try JSONOutput.printPretty(Output(entities: records))
+            var json = JSONWriter()
+            json.object { json in
+                json.key("entities")
+                json.array(recognizer.entities(text)) { json, entity in json.entity(entity, text) }
+            }
+            print(String(decoding: JSONWriter.pretty(json.bytes), as: UTF8.self))
         }
     }
 }

@@ -50,13 +50,14 @@ struct ExtractCommand: ParsableCommand {
             if let published { articles[i].published = CalendarDate(iso: published) }
             if let outlet { articles[i].outlet = outlet }
         }
-        let results = ParallelMap.map(articles) { extractor.extract($0) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.userInfo[DocumentResult.includeTextKey] = includeText
+        let pretty = format == .json, includeText = includeText
+        let records = ParallelMap.map(articles) { article in
+            let json = extractor.extract(article).json(includeText: includeText)
+            return pretty ? JSONWriter.pretty(json) : json
+        }
         var output = OutputBuffer()
-        for result in results {
-            output.write(String(decoding: try encoder.encode(result), as: UTF8.self))
+        for record in records {
+            output.write(String(decoding: record, as: UTF8.self))
             output.write("\n")
         }
         output.flush()

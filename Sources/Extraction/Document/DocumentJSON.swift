@@ -1,209 +1,184 @@
 import ArabicText
 import Knowledge
 
-/// SCHEMA.md's JSON for a document result: field names fixed, unknown values null, every span
-/// written as its text with `start` and `end` in code points.
-extension DocumentResult: Encodable {
+/// SCHEMA.md's JSON for a document result: field names fixed and sorted, unknown values null,
+/// every span written as its text with `start` and `end` in code points.
+extension DocumentResult {
     public static let schema = "marsad.document/1"
 
-    enum Keys: String, CodingKey {
-        case schema, document, entities, events, dates, quantities, quotes, claims
-        case id, source, outlet, published, title, language, length, text
-        case name, name_en, type, kb, country, cameo, lat, lon, mentions
-        case mode, target, location, date, modality, attribution, trigger, sentence, confidence
-        case value, precision, start, end, speaker, anonymous, verb, kind, approximate, statement, conflicts_with, entity, event
-    }
-
-    /// Whether `document.text` carries the text (marsad extract --include-text).
-    public static let includeTextKey = CodingUserInfoKey(rawValue: "marsad.includeText")!
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(Self.schema, forKey: .schema)
-        var d = c.nestedContainer(keyedBy: Keys.self, forKey: .document)
-        try d.encode(document.id, forKey: .id)
-        try d.encode(document.source, forKey: .source)
-        try d.encode(document.outlet, forKey: .outlet)
-        try d.encode(document.published?.iso, forKey: .published)
-        try d.encode(document.title, forKey: .title)
-        try d.encode(document.language, forKey: .language)
-        try d.encode(document.length, forKey: .length)
-        if encoder.userInfo[Self.includeTextKey] as? Bool == true { try d.encode(text.string, forKey: .text) }
-        var e = c.nestedUnkeyedContainer(forKey: .entities)
-        for entity in entities { try e.encode(EntityJSON(entity: entity, text: text)) }
-        var v = c.nestedUnkeyedContainer(forKey: .events)
-        for event in events { try v.encode(EventJSON(event: event, text: text)) }
-        var t = c.nestedUnkeyedContainer(forKey: .dates)
-        for date in dates { try t.encode(DateJSON(value: date.value, precision: date.precision, span: date.span, text: text)) }
-        var q = c.nestedUnkeyedContainer(forKey: .quantities)
-        for quantity in quantities { try q.encode(QuantityJSON(quantity: quantity, text: text)) }
-        var o = c.nestedUnkeyedContainer(forKey: .quotes)
-        for quote in quotes { try o.encode(QuoteJSON(quote: quote, text: text)) }
-        var l = c.nestedUnkeyedContainer(forKey: .claims)
-        for claim in claims { try l.encode(ClaimJSON(claim: claim, text: text)) }
-    }
-}
-
-/// `{"text", "start", "end"}`.
-struct SpanJSON: Encodable {
-    let span: Span
-    let text: ScalarText
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encodeSpan(span, of: text)
-    }
-}
-
-/// `{"entity", "text", "start", "end"}`, or null.
-struct ReferenceJSON: Encodable {
-    let reference: EntityReference?
-    let text: ScalarText
-
-    func encode(to encoder: Encoder) throws {
-        guard let reference else {
-            var c = encoder.singleValueContainer()
-            try c.encodeNil()
-            return
-        }
-        var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encode(reference.entity, forKey: .entity)
-        try c.encodeSpan(reference.span, of: text)
-    }
-}
-
-/// SCHEMA.md's Entity as JSON, its mentions with their text.
-public struct EntityJSON: Encodable {
-    let entity: DocumentEntity
-    let text: ScalarText
-
-    public init(entity: DocumentEntity, text: ScalarText) {
-        self.entity = entity
-        self.text = text
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encode(entity.id, forKey: .id)
-        try c.encode(entity.name, forKey: .name)
-        try c.encode(entity.nameEnglish, forKey: .name_en)
-        try c.encode(entity.type.rawValue, forKey: .type)
-        try c.encode(entity.kb, forKey: .kb)
-        try c.encode(entity.country, forKey: .country)
-        try c.encode(entity.cameo, forKey: .cameo)
-        try c.encode(entity.latitude, forKey: .lat)
-        try c.encode(entity.longitude, forKey: .lon)
-        try c.encode(entity.mentions.sorted().map { SpanJSON(span: $0, text: text) }, forKey: .mentions)
-    }
-}
-
-struct DateJSON: Encodable {
-    let value: String?
-    let precision: DatePrecision
-    let span: Span
-    let text: ScalarText
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encode(value, forKey: .value)
-        try c.encode(precision.rawValue, forKey: .precision)
-        try c.encodeSpan(span, of: text)
-    }
-}
-
-struct QuantityJSON: Encodable {
-    let quantity: Quantity
-    let text: ScalarText
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encode(quantity.kind.rawValue, forKey: .kind)
-        if quantity.value.rounded() == quantity.value, abs(quantity.value) < 1e15 {
-            try c.encode(Int(quantity.value), forKey: .value)
-        } else {
-            try c.encode(quantity.value, forKey: .value)
-        }
-        try c.encode(quantity.approximate, forKey: .approximate)
-        try c.encodeSpan(quantity.span, of: text)
-    }
-}
-
-struct EventJSON: Encodable {
-    let event: Event
-    let text: ScalarText
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encode(event.id, forKey: .id)
-        try c.encode(event.type.rawValue, forKey: .type)
-        try c.encode(event.mode, forKey: .mode)
-        try c.encode(event.cameo, forKey: .cameo)
-        try c.encode(ReferenceJSON(reference: event.source, text: text), forKey: .source)
-        try c.encode(ReferenceJSON(reference: event.target, text: text), forKey: .target)
-        try c.encode(ReferenceJSON(reference: event.location, text: text), forKey: .location)
-        if let date = event.date {
-            var d = c.nestedContainer(keyedBy: DocumentResult.Keys.self, forKey: .date)
-            try d.encode(date.value, forKey: .value)
-            try d.encode(date.precision.rawValue, forKey: .precision)
-            if let span = date.span {
-                try d.encodeSpan(span, of: text)
-            } else {
-                // Inferred from the publication day: no words of the text say it.
-                try d.encodeNil(forKey: .text)
-                try d.encodeNil(forKey: .start)
-                try d.encodeNil(forKey: .end)
+    /// The result as one line of JSON; `includeText` adds `document.text` (marsad extract --include-text).
+    public func json(includeText: Bool = false) -> [UInt8] {
+        var w = JSONWriter(capacity: 4096 + 8 * text.scalars.count)
+        w.object { w in
+            w.key("claims")
+            w.array(claims) { w, claim in w.claim(claim, text) }
+            w.key("dates")
+            w.array(dates) { w, date in
+                w.object { w in
+                    w.spanFields(date.span, text) {
+                        $0.key("precision")
+                        $0.string(date.precision.rawValue)
+                    } more: {
+                        $0.key("value")
+                        $0.string(date.value)
+                    }
+                }
             }
-        } else {
-            try c.encodeNil(forKey: .date)
+            w.key("document")
+            w.object { w in
+                w.key("id"); w.string(document.id)
+                w.key("language"); w.string(document.language)
+                w.key("length"); w.integer(document.length)
+                w.key("outlet"); w.string(document.outlet)
+                w.key("published"); w.string(document.published?.iso)
+                w.key("source"); w.string(document.source)
+                if includeText { w.key("text"); w.string(text.string) }
+                w.key("title"); w.string(document.title)
+            }
+            w.key("entities")
+            w.array(entities) { w, entity in w.entity(entity, text) }
+            w.key("events")
+            w.array(events) { w, event in w.event(event, text) }
+            w.key("quantities")
+            w.array(quantities) { w, quantity in w.quantity(quantity, text) }
+            w.key("quotes")
+            w.array(quotes) { w, quote in
+                w.object { w in
+                    w.spanFields(quote.span, text) {
+                        $0.key("speaker")
+                        $0.reference(quote.speaker, text)
+                    }
+                }
+            }
+            w.key("schema")
+            w.string(Self.schema)
         }
-        try c.encode(event.modality.rawValue, forKey: .modality)
-        if let attribution = event.attribution {
-            var a = c.nestedContainer(keyedBy: DocumentResult.Keys.self, forKey: .attribution)
-            try a.encode(ReferenceJSON(reference: attribution.speaker, text: text), forKey: .speaker)
-            try a.encode(attribution.anonymous, forKey: .anonymous)
-            try a.encode(attribution.verb, forKey: .verb)
-        } else {
-            try c.encodeNil(forKey: .attribution)
+        return w.bytes
+    }
+
+    /// `json()` as a string.
+    public func jsonString(includeText: Bool = false) -> String {
+        String(decoding: json(includeText: includeText), as: UTF8.self)
+    }
+}
+
+extension JSONWriter {
+    /// The keys of a span, `end`, `start` and `text`, with the keys that sort between them
+    /// written by `middle` (after `end`) and `more` (after `text`).
+    mutating func spanFields(_ span: Span, _ text: ScalarText, _ middle: (inout JSONWriter) -> Void = { _ in },
+                             more: (inout JSONWriter) -> Void = { _ in }) {
+        key("end"); integer(span.end)
+        middle(&self)
+        key("start"); integer(span.start)
+        key("text"); string(text, span)
+        more(&self)
+    }
+
+    /// `{"end", "start", "text"}`.
+    mutating func span(_ span: Span, _ text: ScalarText) {
+        object { $0.spanFields(span, text) }
+    }
+
+    /// `{"end", "entity", "start", "text"}`, or null.
+    mutating func reference(_ reference: EntityReference?, _ text: ScalarText) {
+        guard let reference else { return null() }
+        object { w in
+            w.spanFields(reference.span, text) {
+                $0.key("entity")
+                $0.string(reference.entity)
+            }
         }
-        try c.encode(event.quantities.map { QuantityJSON(quantity: $0, text: text) }, forKey: .quantities)
-        try c.encode(SpanJSON(span: event.trigger, text: text), forKey: .trigger)
-        var s = c.nestedContainer(keyedBy: DocumentResult.Keys.self, forKey: .sentence)
-        try s.encode(event.sentence.start, forKey: .start)
-        try s.encode(event.sentence.end, forKey: .end)
-        try c.encode(event.confidence, forKey: .confidence)
     }
-}
 
-struct QuoteJSON: Encodable {
-    let quote: Quote
-    let text: ScalarText
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encode(ReferenceJSON(reference: quote.speaker, text: text), forKey: .speaker)
-        try c.encodeSpan(quote.span, of: text)
+    /// SCHEMA.md's Entity, its mentions in text order with their words.
+    public mutating func entity(_ entity: DocumentEntity, _ text: ScalarText) {
+        object { w in
+            w.key("cameo"); w.string(entity.cameo)
+            w.key("country"); w.string(entity.country)
+            w.key("id"); w.string(entity.id)
+            w.key("kb"); w.string(entity.kb)
+            w.key("lat"); w.number(entity.latitude)
+            w.key("lon"); w.number(entity.longitude)
+            w.key("mentions"); w.array(entity.mentions.sorted()) { w, span in w.span(span, text) }
+            w.key("name"); w.string(entity.name)
+            w.key("name_en"); w.string(entity.nameEnglish)
+            w.key("type"); w.string(entity.type.rawValue)
+        }
     }
-}
 
-struct ClaimJSON: Encodable {
-    let claim: Claim
-    let text: ScalarText
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: DocumentResult.Keys.self)
-        try c.encode(claim.id, forKey: .id)
-        try c.encode(ReferenceJSON(reference: claim.speaker, text: text), forKey: .speaker)
-        try c.encode(SpanJSON(span: claim.statement, text: text), forKey: .statement)
-        try c.encode(claim.conflictsWith, forKey: .conflicts_with)
-        try c.encode(claim.event, forKey: .event)
+    mutating func quantity(_ quantity: Quantity, _ text: ScalarText) {
+        object { w in
+            w.key("approximate")
+            w.boolean(quantity.approximate)
+            w.spanFields(quantity.span, text) {
+                $0.key("kind")
+                $0.string(quantity.kind.rawValue)
+            } more: {
+                $0.key("value")
+                $0.number(quantity.value)
+            }
+        }
     }
-}
 
-extension KeyedEncodingContainer where K == DocumentResult.Keys {
-    /// A span of the document as SCHEMA.md writes it: its `text`, `start` and `end`.
-    mutating func encodeSpan(_ span: Span, of text: ScalarText) throws {
-        try encode(text.text(span), forKey: .text)
-        try encode(span.start, forKey: .start)
-        try encode(span.end, forKey: .end)
+    mutating func event(_ event: Event, _ text: ScalarText) {
+        object { w in
+            w.key("attribution")
+            if let attribution = event.attribution {
+                w.object { w in
+                    w.key("anonymous"); w.boolean(attribution.anonymous)
+                    w.key("speaker"); w.reference(attribution.speaker, text)
+                    w.key("verb"); w.string(attribution.verb)
+                }
+            } else {
+                w.null()
+            }
+            w.key("cameo"); w.string(event.cameo)
+            w.key("confidence"); w.number(event.confidence)
+            w.key("date")
+            if let date = event.date {
+                w.object { w in
+                    if let span = date.span {
+                        w.spanFields(span, text) {
+                            $0.key("precision"); $0.string(date.precision.rawValue)
+                        } more: {
+                            $0.key("value"); $0.string(date.value)
+                        }
+                    } else {
+                        // Inferred from the publication day: no words of the text say it.
+                        w.key("end"); w.null()
+                        w.key("precision"); w.string(date.precision.rawValue)
+                        w.key("start"); w.null()
+                        w.key("text"); w.null()
+                        w.key("value"); w.string(date.value)
+                    }
+                }
+            } else {
+                w.null()
+            }
+            w.key("id"); w.string(event.id)
+            w.key("location"); w.reference(event.location, text)
+            w.key("modality"); w.string(event.modality.rawValue)
+            w.key("mode"); w.string(event.mode)
+            w.key("quantities"); w.array(event.quantities) { w, quantity in w.quantity(quantity, text) }
+            w.key("sentence")
+            w.object { w in
+                w.key("end"); w.integer(event.sentence.end)
+                w.key("start"); w.integer(event.sentence.start)
+            }
+            w.key("source"); w.reference(event.source, text)
+            w.key("target"); w.reference(event.target, text)
+            w.key("trigger"); w.span(event.trigger, text)
+            w.key("type"); w.string(event.type.rawValue)
+        }
+    }
+
+    mutating func claim(_ claim: Claim, _ text: ScalarText) {
+        object { w in
+            w.key("conflicts_with"); w.array(claim.conflictsWith) { w, id in w.string(id) }
+            w.key("event"); w.string(claim.event)
+            w.key("id"); w.string(claim.id)
+            w.key("speaker"); w.reference(claim.speaker, text)
+            w.key("statement"); w.span(claim.statement, text)
+        }
     }
 }
