@@ -116,4 +116,23 @@ import Testing
         let linked = result.claims.filter { !$0.conflictsWith.isEmpty }
         #expect(linked.count == 2)
     }
+
+    @Test func anUnnamedDirectObjectIsTheTargetByItsWords() throws {
+        let result = try extract("وطالب وزير الخارجية الجزائري جميع الأطراف الليبية بوقف القتال فورا.\nودعا الرئيس التونسي التونسيين إلى الهدوء.")
+        let requests = events(result, .request)
+        let allParties = try #require(requests.first { $0.target.map { result.text.text($0.span) } == "جميع الأطراف الليبية" })
+        #expect(allParties.target?.entity == nil)
+        #expect(allParties.source.map { result.text.text($0.span) } == "وزير الخارجية الجزائري")
+        // A plural nisba alone is the people, not the state.
+        let people = try #require(requests.first { $0.target.map { result.text.text($0.span) } == "التونسيين" })
+        #expect(people.target?.entity == nil)
+    }
+
+    @Test func noUnnamedObjectWithoutASubjectOrWithAPronounObject() throws {
+        let result = try extract("وطالب المشايخ الحكومة بالتدخل.\nوحثهم وزير الداخلية المصري على الحوار.")
+        // "المشايخ" right after the verb is its unnamed subject, not an object.
+        #expect(!result.events.contains { $0.target.map { result.text.text($0.span) } == "المشايخ" })
+        // حثهم carries its object: nothing after the subject is taken for it.
+        #expect(!result.events.contains { $0.target.map { result.text.text($0.span).hasPrefix("الحوار") } == true })
+    }
 }

@@ -33,6 +33,11 @@ public struct AnnotatedText: Sendable {
         return low
     }
 
+    /// The text a run of tokens covers, from the first one's start to the last one's end.
+    public func span(of tokens: Range<Int>) -> Span {
+        Span(start: self.tokens[tokens.lowerBound].span.start, end: self.tokens[tokens.upperBound - 1].span.end)
+    }
+
     /// The tokens a span covers.
     public func tokenRange(_ span: Span) -> Range<Int> {
         let first = tokenIndex(at: span.start)

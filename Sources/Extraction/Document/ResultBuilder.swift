@@ -55,7 +55,8 @@ struct ResultBuilder {
         let sentence = annotated.sentences[draft.sentence]
         let triggerSpan = Span(start: stemStart(draft.trigger.lowerBound), end: annotated.tokens[draft.trigger.upperBound - 1].span.end)
         var event = Event(id: "", type: draft.type, mode: draft.mode, cameo: draft.cameo,
-                          source: draft.source.flatMap { actor($0) }, target: draft.target.flatMap { actor($0) },
+                          source: draft.source.flatMap { actor($0) },
+                          target: draft.target.flatMap { actor($0) } ?? draft.unnamedTarget.map { EntityReference(entity: nil, span: annotated.span(of: $0)) },
                           location: draft.location.map { place($0) }, date: nil, modality: modality,
                           attribution: report.flatMap { attribution($0) }, quantities: [], trigger: triggerSpan, sentence: sentence.span,
                           confidence: 0)

@@ -267,6 +267,66 @@ struct ClauseReader {
         return !lexicon.triggers.values(ofWord: annotated.keys[t]).isEmpty
     }
 
+    /// A direct object that names no entity: the noun phrase at `t` (dates, adverbs and a
+    /// parenthesis skipped), when no preposition or conjunction stands before it. Its head is a
+    /// quantifier with its noun (جميع الأطراف), a definite noun (السلطات), the first noun of a
+    /// construct (طرفي النزاع), an indefinite noun in the accusative (سوقا) or a plural nisba
+    /// (اللبنانيين); definite words after it belong to it (الأطراف اللبنانية).
+    func unnamedObject(at t: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var i = t
+        while i < sentence.upperBound {
+            if isWrapping(i) || inDate[i] || functionWord(i) == .adverb {
+                i += 1
+            } else if isClauseBreak(i), let resume = parenthesisEnd(from: i, in: sentence) {
+                i = resume
+            } else {
+                break
+            }
+        }
+        func plainWord(_ k: Int) -> Bool {
+            k < sentence.upperBound && mentionAt[k] == nil && annotated.tokens[k].kind == .arabic && !inDate[k]
+                && annotated.segmented[k].segments.first?.role != .proclitic
+        }
+        func definiteNoun(_ k: Int) -> Bool {
+            plainWord(k) && functionWord(k) == nil && annotated.segmented[k].stemHasArticle && lexicon.triggers.values(ofWord: annotated.keys[k]).isEmpty
+        }
+        // A plural nisba standing alone is a people (دعا اللبنانيين), not its state.
+        if i < sentence.upperBound, let m = mentionAt[i], recognized.mentions[m].role == .nisba, recognized.mentions[m].tokens.lowerBound == i,
+           annotated.segmented[i].segments.first?.role != .proclitic,
+           annotated.keys[i].code.hasSuffix(Self.pluralNisbaAccusative) || annotated.keys[i].code.hasSuffix(Self.pluralNisbaNominative) {
+            return recognized.mentions[m].tokens
+        }
+        guard plainWord(i) else { return nil }
+        var end = i + 1
+        if functionWord(i) == .quantifier {
+            guard definiteNoun(end) else { return nil }
+            end += 1
+        } else {
+            let code = annotated.keys[i].code
+            // Not a plural verb (قالوا) or an adverb made from a nisba (سياسيا، رسميا).
+            let accusative = code.utf8.count >= 4 && code.hasSuffix(Self.alef) && !code.hasSuffix(Self.pluralVerbEnding) && !code.hasSuffix(Self.adverbEnding)
+                && annotated.segmented[i].segments.last?.role != .enclitic
+            // The first noun of a construct (طرفي النزاع، قادة الحراك) has no article of its own.
+            let construct = !annotated.segmented[i].stemHasArticle && annotated.segmented[i].segments.last?.role != .enclitic && definiteNoun(i + 1)
+            guard functionWord(i) == nil, lexicon.triggers.values(ofWord: annotated.keys[i]).isEmpty,
+                  definiteNoun(i) || accusative || construct else { return nil }
+        }
+        func nisba(_ k: Int) -> Bool {
+            k < sentence.upperBound && mentionAt[k].map { recognized.mentions[$0].role == .nisba && recognized.mentions[$0].tokens == k..<(k + 1) } == true
+        }
+        while end < min(sentence.upperBound, i + 4), definiteNoun(end) || nisba(end) || (end == i + 1 && plainWord(end) && functionWord(end) == nil
+                                                                                          && annotated.keys[end].code.hasSuffix(Self.alef)) {
+            end += 1
+        }
+        return i..<end
+    }
+
+    private static let alef = LetterKey("ا", folded: true).code
+    private static let pluralVerbEnding = LetterKey("وا", folded: true).code
+    private static let adverbEnding = LetterKey("يا", folded: true).code
+    private static let pluralNisbaAccusative = LetterKey("يين", folded: true).code
+    private static let pluralNisbaNominative = LetterKey("يون", folded: true).code
+
     /// The first of a run of mentions joined by و that ends with this one (قوات حفتر وقوات الوفاق).
     func coordinationHead(_ mention: EntityMention, in sentence: Range<Int>) -> EntityMention {
         var head = mention

@@ -9,6 +9,8 @@ struct DraftEvent {
     var sentence: Int
     var source: EntityMention?
     var target: EntityMention?
+    /// The words of an object that names no entity (جميع الأطراف، سوقا شعبية), when `target` is nil.
+    var unnamedTarget: Range<Int>?
     var location: EntityMention?
     /// The source was not written in the clause but carried from the one before (a pronoun subject).
     var implicitSource = false
@@ -59,6 +61,9 @@ struct EventCoder {
         }
         return senses.first { $0.cues.isEmpty }
     }
+
+    /// The acts whose direct object is a party even when it has no name (جميع الأطراف، المحتجين).
+    static let unnamedTargetTypes: Set<PloverType> = [.request, .accuse, .threaten, .coerce, .assault, .sanction, .support, .aid]
 
     static let alef = LetterKey("ا", folded: true).code
     static let pluralSuffix = LetterKey("ون", folded: true).code
@@ -127,6 +132,17 @@ struct EventCoder {
                                          nisbaAllowed: [.reject, .accuse, .support].contains(sense.type)),
            other.entity != draft.source?.entity {
             draft.target = other
+        }
+        // A verb's direct object that names no entity (طالب الوزير جميع الأطراف بضبط النفس): its
+        // words, once the subject is known, so that the event still says whom it was done to.
+        // Not when the verb carries its object as a pronoun (حثهما), and not for acts whose
+        // object is rarely a party (a conference hosted, an agreement signed).
+        if draft.target == nil, sense.isVerb, !sense.passive, let subject = subjectFound, Self.unnamedTargetTypes.contains(sense.type),
+           annotated.segmented[trigger.upperBound - 1].segments.last?.role != .enclitic,
+           sense.rules.contains(where: { $0.slot == .object && $0.roles.contains(.target) }) {
+            let start = subject.tokens.lowerBound >= trigger.upperBound
+                ? (reader.coordinated(with: subject, in: sentence).last ?? subject).tokens.upperBound : trigger.upperBound
+            draft.unnamedTarget = reader.unnamedObject(at: start, in: sentence)
         }
         // Where, when no slot said: the place its sentence names nearest the trigger.
         if draft.location == nil {

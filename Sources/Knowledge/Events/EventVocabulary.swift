@@ -131,4 +131,7 @@ public enum FunctionWord: String, Sendable {
     case pair
     /// المتحدث، الناطق: "المتحدث باسم X" acts for X.
     case spokesman
+    /// Heads a noun phrase of people or things (جميع الأطراف، مئات المحتجين): the phrase may be a
+    /// participant the knowledge base cannot name.
+    case quantifier
 }
