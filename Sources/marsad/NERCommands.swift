@@ -112,6 +112,9 @@ struct TrainNERCommand: ParsableCommand {
     @Flag(help: "Train without word-class features (for comparison).")
     var noClusters = false
 
+    @Option(help: "Instead of writing a model, train on all but one of K contiguous parts of the data in turn and print the entity F1 on the part left out, and the mean.")
+    var folds: Int?
+
     func run() throws {
         try reportingInputErrors {
             let sentences = try readTaggedCoNLL(conll)
@@ -120,18 +123,33 @@ struct TrainNERCommand: ParsableCommand {
             trainer.pruneBelow = pruneBelow
             let knowledge = noGazetteer ? nil : try KnowledgeBase.bundled()
             let clusters = noClusters ? nil : try WordClusters.bundled()
-            let model = trainer.train(sentences, segmenter: try CliticSegmenter.bundled(), knowledge: knowledge, clusters: clusters) { epoch in
+            let segmenter = try CliticSegmenter.bundled()
+            func score(_ model: NERModel, _ gold: [TaggedSentence]) -> (f1: Double, line: String) {
+                let tagger = NERTagger(model: model, segmenter: segmenter, knowledge: knowledge, clusters: clusters)
+                let (overall, perClass) = EntityScorer.score(gold: gold.map(\.tags), system: tagger.tagDocument(gold.map(\.tokens)))
+                let types = perClass.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \(MetricRecord($0.value).f1)" }
+                return (MetricRecord(overall).f1, "F1 \(MetricRecord(overall).f1) (\(types.joined(separator: ", ")))")
+            }
+            if let folds {
+                guard folds >= 2, folds <= sentences.count else { throw ValidationError("--folds must be between 2 and the number of sentences") }
+                var total = 0.0
+                for fold in 0..<folds {
+                    let part = { (i: Int) in i * folds / sentences.count == fold }
+                    let train = sentences.indices.filter { !part($0) }.map { sentences[$0] }
+                    let held = sentences.indices.filter(part).map { sentences[$0] }
+                    let (f1, line) = score(trainer.train(train, segmenter: segmenter, knowledge: knowledge, clusters: clusters), held)
+                    total += f1
+                    print("fold \(fold + 1)/\(folds): \(line)")
+                }
+                print("mean F1 \(((total / Double(folds)) * 100).rounded() / 100)")
+                return
+            }
+            let model = trainer.train(sentences, segmenter: segmenter, knowledge: knowledge, clusters: clusters) { epoch in
                 FileHandle.standardError.write(Data("epoch \(epoch)\n".utf8))
             }
             try OutputFiles.write(model.tsv(), to: output)
             print("sentences: \(sentences.count); features kept: \(model.featureCount)")
-            if let dev {
-                let gold = try readTaggedCoNLL(dev)
-                let tagger = NERTagger(model: model, segmenter: try CliticSegmenter.bundled(), knowledge: knowledge, clusters: clusters)
-                let (overall, perClass) = EntityScorer.score(gold: gold.map(\.tags), system: tagger.tagDocument(gold.map(\.tokens)))
-                let types = perClass.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \(MetricRecord($0.value).f1)" }
-                print("\(dev): F1 \(MetricRecord(overall).f1) (\(types.joined(separator: ", ")))")
-            }
+            if let dev { print("\(dev): \(try score(model, readTaggedCoNLL(dev)).line)") }
         }
     }
 }

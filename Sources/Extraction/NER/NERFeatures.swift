@@ -175,6 +175,15 @@ struct NERFeatureExtractor: Sendable {
         out.append(F.feature(19, small(t.frequency)))
         out.append(F.feature(20, small(t.frequency, t.proclitics & 64)))
         out.append(F.feature(21, small(p1.frequency, t.frequency, n1.frequency)))
+        // Two words either side, the written words in pairs, the neighbours' clitics and affixes
+        // (4-fold cross-validation on the training part: entity F1 72.6 → 73.8).
+        out.append(F.feature(22, p2.stem))
+        out.append(F.feature(23, n2.stem))
+        out.append(F.feature(24, p1.key, t.key))
+        out.append(F.feature(28, t.key, n1.key))
+        out.append(F.feature(25, small(p1.proclitics, t.proclitics, n1.proclitics)))
+        out.append(F.feature(26, p1.suffixes.1))
+        out.append(F.feature(27, n1.prefixes.0))
         if clusters != nil {
             out.append(F.feature(40, UInt64(t.coarseClass)))
             out.append(F.feature(41, t.classes))
@@ -190,5 +199,6 @@ struct NERFeatureExtractor: Sendable {
         out.append(F.feature(34, small(t.cues, n1.cues)))
         out.append(F.feature(35, small(p2.cues, p1.cues)))
         out.append(F.feature(36, small(t.gazetteer, t.cues, t.frequency)))
+
     }
 }
