@@ -135,4 +135,20 @@ import Testing
         // حثهم carries its object: nothing after the subject is taken for it.
         #expect(!result.events.contains { $0.target.map { result.text.text($0.span).hasPrefix("الحوار") } == true })
     }
+
+    @Test func aUnitOfAForceActsForIt() throws {
+        let result = try extract("منعت وحدات من الجيش المصري الصحفيين من دخول المدينة.")
+        let coerce = try #require(events(result, .coerce).first)
+        #expect(coerce.source.map { result.text.text($0.span) } == "الجيش المصري")
+        #expect(coerce.target.map { result.text.text($0.span) } == "الصحفيين")
+    }
+
+    @Test func aSigningCueMayStandBeyondLongNamesAndADate() throws {
+        let result = try extract("وقع الرئيس الجزائري عبد المجيد تبون والرئيس التونسي قيس سعيد، مساء أمس الأربعاء، \"إعلان قرطاج\" للتعاون بين البلدين.")
+        let agreements = events(result, .agree)
+        #expect(agreements.count == 2)
+        #expect(Set(agreements.compactMap { kb($0.source, result) }).count == 2)
+        // Without a cue وقع is "happened": no event.
+        #expect(try extract("وقع انفجار قوي في وسط المدينة مساء أمس.").events.allSatisfy { $0.type != .agree })
+    }
 }

@@ -18,6 +18,8 @@ struct ClauseReader {
     static let subjectWindow = 4
     /// اسم, as in المتحدث باسم (after ب is split off).
     static let nameKey = PhraseMatcher<NameEntry>.key("اسم")
+    /// من, as in وحدات من الجيش.
+    static let fromKey = PhraseMatcher<NameEntry>.key("من")
     static let argumentWindow = 10
 
     init(annotated: AnnotatedText, lexicon: EventLexicon, recognized: RecognizedEntities, dates: [DateExpression]) {
@@ -184,6 +186,11 @@ struct ClauseReader {
                     words += 1
                     continue
                 }
+            }
+            // "وحدات من الجيش التونسي": a unit of a force or group acts for it.
+            if functionWord(i) == .unit, i + 2 < sentence.upperBound, annotated.keys[i + 1] == Self.fromKey,
+               let owner = mention(startingAt: i + 2), isActor(owner), !excluding.contains(owner.tokens.lowerBound) {
+                return appositive(owner, in: sentence)
             }
             if isPreposition(i) { return nil }
             if actorsOnly, i > t, startsPhrase(i) { return nil }

@@ -41,7 +41,7 @@ struct EventCoder {
                 i += 1
                 continue
             }
-            if let sense = choose(senses, keys: keys, bare: &bare, after: i) {
+            if let sense = choose(senses, keys: keys, bare: &bare, after: i, sentenceStart: sentence.lowerBound) {
                 out.append((t..<(t + length), sense))
             }
             i += length
@@ -51,13 +51,14 @@ struct EventCoder {
 
     /// The sense whose cue words the sentence holds (after the trigger's start), else the one
     /// without cues; none when every sense needs a cue that is absent.
-    func choose(_ senses: [TriggerSense], keys: [LetterKey], bare: inout [LetterKey]?, after start: Int) -> TriggerSense? {
+    func choose(_ senses: [TriggerSense], keys: [LetterKey], bare: inout [LetterKey]?, after start: Int, sentenceStart: Int) -> TriggerSense? {
         guard senses.contains(where: { !$0.cues.isEmpty }) else { return senses.first }
         // Cue nouns are listed in the nominative; news writes them in the accusative too (اتفاقا).
         if bare == nil { bare = keys.map(Self.withoutAccusative) }
         let accusative = bare ?? keys
         for sense in senses where !sense.cues.isEmpty {
-            for cue in sense.cues where contains(keys, cue, from: max(0, start - 2)) || contains(accusative, cue, from: max(0, start - 2)) { return sense }
+            for cue in sense.cues where contains(keys, cue, from: max(0, start - 2), sentenceStart: sentenceStart)
+                || contains(accusative, cue, from: max(0, start - 2), sentenceStart: sentenceStart) { return sense }
         }
         return senses.first { $0.cues.isEmpty }
     }
@@ -74,13 +75,19 @@ struct EventCoder {
         return LetterKey(key.text.dropLast(), folded: true)
     }
 
-    /// How far after a trigger its cue words may stand.
+    /// How far after a trigger its cue words may stand, in words that are not part of a name or
+    /// a date (a long subject, "وقع ولي العهد السعودي الأمير محمد بن سلمان … إعلان", does not count).
     static let cueReach = 8
 
-    private func contains(_ keys: [LetterKey], _ phrase: [LetterKey], from start: Int) -> Bool {
+    private func contains(_ keys: [LetterKey], _ phrase: [LetterKey], from start: Int, sentenceStart: Int) -> Bool {
         guard !phrase.isEmpty, keys.count >= phrase.count, start <= keys.count - phrase.count else { return false }
-        for i in start...min(keys.count - phrase.count, start + Self.cueReach) where keys[i] == phrase[0] {
-            if Array(keys[i..<(i + phrase.count)]) == phrase { return true }
+        var words = 0
+        var i = start
+        while i <= keys.count - phrase.count, words <= Self.cueReach {
+            if keys[i] == phrase[0], keys[i..<(i + phrase.count)].elementsEqual(phrase) { return true }
+            let t = sentenceStart + i
+            if reader.mentionAt[t] == nil, !reader.inDate[t], annotated.tokens[t].kind == .arabic { words += 1 }
+            i += 1
         }
         return false
     }
