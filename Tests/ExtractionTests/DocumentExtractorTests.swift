@@ -151,4 +151,17 @@ import Testing
         // Without a cue وقع is "happened": no event.
         #expect(try extract("وقع انفجار قوي في وسط المدينة مساء أمس.").events.allSatisfy { $0.type != .agree })
     }
+
+    @Test func battlesAfterBaadAreTheClauseSubjectsWithTheUnitsOwner() throws {
+        let result = try extract("وسيطرت قوات الجيش السوري مساء أمس على بلدتين في ريف إدلب بعد معارك عنيفة مع مقاتلي هيئة تحرير الشام.")
+        let battles = events(result, .assault).filter { result.text.text($0.trigger).hasPrefix("معارك") }
+        #expect(Set(battles.compactMap { kb($0.target, result) }) == ["org:hts"])
+        #expect(battles.count == 2)  // both ways
+    }
+
+    @Test func aRelativeClausesSubjectIsTheNounBeforeIt() throws {
+        let result = try extract("وأكد ذلك الاتحاد العام التونسي للشغل، الذي طالب بالإفراج عن الموقوفين فورا.")
+        let request = try #require(events(result, .request).first)
+        #expect(kb(request.source, result) == "org:ugtt")
+    }
 }

@@ -18,6 +18,8 @@ struct ClauseReader {
     static let subjectWindow = 4
     /// اسم, as in المتحدث باسم (after ب is split off).
     static let nameKey = PhraseMatcher<NameEntry>.key("اسم")
+    /// الذي، التي، الذين: the verb right after one has the noun before it as its subject.
+    static let relativePronouns = Set(["الذي", "التي", "الذين"].map { PhraseMatcher<NameEntry>.key($0) })
     /// من, as in وحدات من الجيش.
     static let fromKey = PhraseMatcher<NameEntry>.key("من")
     static let argumentWindow = 10
@@ -105,6 +107,8 @@ struct ClauseReader {
             while i >= sentence.lowerBound, mentionAt[i] == nil, functionWord(i) == .adverb || lexicon.modalityCues.values(ofWord: annotated.keys[i]).contains(where: { $0.scope == .before }) {
                 i -= 1
             }
+            // "تجمع المهنيين، الذي طالب": a relative clause's subject is the noun it follows.
+            if i > sentence.lowerBound, Self.relativePronouns.contains(annotated.keys[i]) { i -= 1 }
             if i >= sentence.lowerBound, isClauseBreak(i), annotated.text.scalars[annotated.tokens[i].span.start] == "،" { i -= 1 }
             if i >= sentence.lowerBound, let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
@@ -367,7 +371,10 @@ struct ClauseReader {
             if isClauseBreak(i) && i > t { return nil }
             if let m = mentionAt[i], recognized.mentions[m].tokens.lowerBound == i {
                 let mention = recognized.mentions[m]
-                if !excluding.contains(i), prepositions(before: i, sentenceStart: sentence.lowerBound).contains(keys) { return mention }
+                // "مع مقاتلي الهيئة"، "على مواقع الجيش": the preposition governs the owner's unit.
+                let unit = i - 1 >= t && functionWord(i - 1) == .unit
+                if !excluding.contains(i), prepositions(before: i, sentenceStart: sentence.lowerBound).contains(keys)
+                    || unit && prepositions(before: i - 1, sentenceStart: sentence.lowerBound).contains(keys) { return mention }
                 i = mention.tokens.upperBound
                 words += 1
                 continue

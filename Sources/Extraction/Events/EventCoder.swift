@@ -63,6 +63,9 @@ struct EventCoder {
         return senses.first { $0.cues.isEmpty }
     }
 
+    /// بعد، إثر، عقب، خلال: a noun after one names an act of the clause's subject.
+    static let circumstance = Set(["بعد", "إثر", "عقب", "خلال"].map { PhraseMatcher<NameEntry>.key($0) })
+
     /// The acts whose direct object is a party even when it has no name (جميع الأطراف، المحتجين).
     static let unnamedTargetTypes: Set<PloverType> = [.request, .accuse, .threaten, .coerce, .assault, .sanction, .support, .aid]
 
@@ -157,6 +160,14 @@ struct EventCoder {
             draft.location = reader.nearestPlace(to: trigger, in: sentence, excluding: taken)
         }
         let subjectRule = sense.rules.contains { $0.slot == .subject && $0.roles.contains(.source) }
+        // "سيطرت القوات على القرية بعد معارك مع …": an act named after بعد، إثر، خلال is the act of
+        // the clause's subject, the actor this sentence named last.
+        if draft.source == nil, sense.isNoun, let antecedent, antecedent.tokens.lowerBound >= sentence.lowerBound,
+           trigger.lowerBound > sentence.lowerBound, Self.circumstance.contains(annotated.keys[trigger.lowerBound - 1]),
+           antecedent.entity != draft.target?.entity {
+            draft.source = antecedent
+            draft.implicitSource = true
+        }
         // "أكد الوزير في اتصال هاتفي مع نظيره": a noun after في in a speaker's clause is the speaker's act.
         if draft.source == nil, sense.isNoun || !sense.isVerb, let speaker, trigger.lowerBound > sentence.lowerBound,
            reader.functionWord(trigger.lowerBound - 1) == .topic, speaker.entity != draft.target?.entity {

@@ -131,7 +131,8 @@ public enum FunctionWord: String, Sendable {
     case pair
     /// المتحدث، الناطق: "المتحدث باسم X" acts for X.
     case spokesman
-    /// A part of a force or group (وحدات، عناصر): in "وحدات من الجيش" the owner after من is the actor.
+    /// A part of a force or group, or its positions (وحدات، عناصر، مقاتلي، مواقع): the owner after
+    /// it (مع مقاتلي الهيئة) or after من (وحدات من الجيش) is the actor.
     case unit
     /// Heads a noun phrase of people or things (جميع الأطراف، مئات المحتجين): the phrase may be a
     /// participant the knowledge base cannot name.
