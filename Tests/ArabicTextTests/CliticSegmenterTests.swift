@@ -29,6 +29,15 @@ import Testing
         #expect(!lexicon.contains(Array("وفدان".unicodeScalars)))
     }
 
+    @Test func aListedStemKeepsItsLetterWhenItsHamzaMovesBeforeAPronoun() throws {
+        // لقاء + ه is written لقائه: one word and a pronoun, not ل + قائه.
+        #expect(try forms("لقائه") == ["لقائ", "ه"])
+        let word = try Self.segmenter.get().segment(ScalarText("لقائه"), token: Token(kind: .arabic, span: Span(start: 0, end: 5)))
+        #expect(word.stemKey == LetterKey("لقاء", folded: true))
+        let lexicon = StemLexicon(stems: [LetterKey("لقاء", folded: true)], suffixes: [])
+        #expect(lexicon.contains(Array("لقائ".unicodeScalars)) && lexicon.contains(Array("لقاؤ".unicodeScalars)))
+    }
+
     @Test func restoresTheArticleAfterLam() throws {
         #expect(try forms("للصحفيين") == ["ل", "الصحفيين"])
         #expect(try forms("وللحكومة") == ["و", "ل", "الحكومة"])

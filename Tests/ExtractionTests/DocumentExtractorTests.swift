@@ -164,4 +164,12 @@ import Testing
         let request = try #require(events(result, .request).first)
         #expect(kb(request.source, result) == "org:ugtt")
     }
+
+    @Test func aMeetingNounWithAPronounIsTheAntecedentsMeetingWithTheNameAfterIt() throws {
+        let result = try extract("وصل المشير خليفة حفتر إلى موسكو أمس.\nوبعد لقائه السفير الأمريكي، عاد حفتر إلى بنغازي.")
+        let meetings = events(result, .consult).filter { result.text.text($0.trigger) == "لقائه" }
+        // لقائه is one word (لقاء + ه), not ل + قائه; the pronoun is Haftar, the ambassador the other party.
+        #expect(meetings.contains { kb($0.source, result) == "per:khalifa-haftar" && $0.target.map { result.text.text($0.span) } == "السفير الأمريكي" })
+        #expect(meetings.count == 2)  // a meeting is coded both ways
+    }
 }

@@ -42,6 +42,14 @@ public struct CliticSegmenter: Sendable {
         if startsSentence || afterSaying { tokens[i].segments[stem].form = "إن" }
     }
 
+    /// A stem's matching key; before a pronoun its final hamza, written on yeh or waw (لقائه،
+    /// لقاؤه), is keyed as the word alone writes it (لقاء), so lexicons find it.
+    static func matchingKey(stem: String, beforePronoun: Bool) -> LetterKey {
+        var scalars = Array(stem.unicodeScalars)
+        if beforePronoun, let last = scalars.last, last == "ئ" || last == "ؤ", scalars.count >= 3 { scalars[scalars.count - 1] = "ء" }
+        return LetterKey(scalars, folded: true)
+    }
+
     public func segment(_ text: ScalarText, token: Token) -> SegmentedToken {
         // A token that does not split is its own word, written exactly as in the text.
         func whole() -> SegmentedToken {
@@ -52,7 +60,7 @@ public struct CliticSegmenter: Sendable {
         let analysis = cache.analysis(for: LetterKey(word.scalars, folded: false)) {
             let plan = best(word)
             let tokenKey = LetterKey(word.scalars, folded: true)
-            let stem = plan.count > 1 ? plan.first { $0.role == .stem }.map { LetterKey($0.form, folded: true) } : tokenKey
+            let stem = plan.count > 1 ? plan.first { $0.role == .stem }.map { Self.matchingKey(stem: $0.form, beforePronoun: plan.last?.role == .enclitic) } : tokenKey
             let stemKey = (stem ?? tokenKey).withoutArticle
             return PlanCache.Analysis(plan: plan, keys: SegmentKeys(token: tokenKey, stem: stemKey, droppedArticle: stemKey != (stem ?? tokenKey)),
                                       written: word.string(0..<word.count))
@@ -192,7 +200,13 @@ public struct CliticSegmenter: Sendable {
         }
         var candidates = generate(word)
         let tokenCount = model.count(key)
-        let tokenIsStem = model.cliticInitialStems.contains(word.scalars)
+        // لقائه: a listed stem whose final hamza moved onto yeh or waw before a pronoun.
+        let tokenIsStem = model.cliticInitialStems.contains(word.scalars) || Enclitic.allCases.dropFirst().contains { enclitic in
+            let suffix = enclitic.letters
+            guard word.scalars.count > suffix.count + 2, word.scalars.suffix(suffix.count).elementsEqual(suffix) else { return false }
+            let stem = Array(word.scalars.dropLast(suffix.count))
+            return (stem.last == "ئ" || stem.last == "ؤ") && model.cliticInitialStems.contains(stem)
+        }
         for i in candidates.indices {
             if keepFeatures {
                 candidates[i].features = features(candidates[i], word, tokenCount: tokenCount, tokenIsStem: tokenIsStem)

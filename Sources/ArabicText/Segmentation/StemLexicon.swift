@@ -23,6 +23,8 @@ public struct StemLexicon: Sendable {
 
     public func contains(_ letters: [Unicode.Scalar]) -> Bool {
         if stems.contains(LetterKey(letters, folded: true)) { return true }
+        // Before a pronoun a final hamza sits on yeh or waw (لقاء → لقائه، لقاؤه).
+        if let last = letters.last, last == "ئ" || last == "ؤ", stems.contains(LetterKey(letters.dropLast() + ["ء"], folded: true)) { return true }
         for suffix in suffixes where letters.count > suffix.count + 2 && letters.suffix(suffix.count).elementsEqual(suffix) {
             if stems.contains(LetterKey(letters.dropLast(suffix.count), folded: true)) { return true }
         }

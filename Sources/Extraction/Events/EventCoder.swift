@@ -132,6 +132,16 @@ struct EventCoder {
             draft.source = antecedent
             draft.implicitSource = true
         }
+        // "بعد لقائه السفير الأمريكي": after a noun whose pronoun is its doer, an actor straight
+        // after it is what the act is done to.
+        if draft.target == nil, sense.isNoun, annotated.segmented[trigger.upperBound - 1].segments.last?.role == .enclitic,
+           sense.rules.contains(where: { $0.roles.contains(.target) }), trigger.upperBound < sentence.upperBound,
+           let object = reader.mention(startingAt: trigger.upperBound), object.role != .nisba, reader.isActor(object),
+           !used.contains(object.tokens.lowerBound), !reader.isGoverned(object.tokens.lowerBound, sentenceStart: sentence.lowerBound),
+           object.entity != draft.source?.entity {
+            draft.target = reader.appositive(object, in: sentence)
+            used.insert(object.tokens.lowerBound)
+        }
         // A statement's addressee or object, when no slot named it: the first actor after the
         // trigger in its clause (رفض العودة إلى المفاوضات مع الحكومة).
         let pairedSubjects = draft.source.map { !reader.coordinated(with: $0, in: sentence).isEmpty } ?? false
@@ -312,6 +322,8 @@ struct EventCoder {
             if let subject, subject.tokens.lowerBound >= trigger.upperBound { start = subject.tokens.upperBound }
             return reader.firstArgument(after: start, in: sentence, window: 3, excluding: used, actorsOnly: false)
         case .genitive:
+            // A noun with a pronoun (لقائه) has its genitive already: what follows is its object.
+            guard annotated.segmented[trigger.upperBound - 1].segments.last?.role != .enclitic else { return nil }
             guard trigger.upperBound < sentence.upperBound, let mention = reader.mention(startingAt: trigger.upperBound),
                   mention.role != .nisba, !used.contains(mention.tokens.lowerBound),
                   !reader.isGoverned(trigger.upperBound, sentenceStart: sentence.lowerBound) else { return nil }
