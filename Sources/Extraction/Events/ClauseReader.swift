@@ -356,8 +356,11 @@ struct ClauseReader {
         while next < sentence.upperBound, let m = self.mention(startingAt: next), entity(m).type != .person, isGoverned(next, sentenceStart: sentence.lowerBound) {
             next = m.tokens.upperBound
         }
+        // A role of one country followed by a person of another is two people (زار وزير الخارجية
+        // التركي الرئيس الجزائري), not a title and its name.
         if next < sentence.upperBound, let person = self.mention(startingAt: next), entity(person).type == .person,
-           entity(mention).type != .person || (entity(mention).kb == nil && entity(person).kb != nil) {
+           entity(mention).type != .person || (entity(mention).kb == nil && entity(person).kb != nil),
+           entity(mention).country == nil || entity(person).country == nil || entity(mention).country == entity(person).country {
             return person
         }
         return mention

@@ -37,10 +37,14 @@ struct EventCoder {
         var i = 0
         while i < keys.count {
             let t = sentence.lowerBound + i
-            guard reader.mentionAt[t] == nil, let (length, senses) = lexicon.triggers.longestMatch(keys, from: i) else {
+            // Words of a date (فجر اليوم: dawn, not "blew up") are no triggers.
+            guard reader.mentionAt[t] == nil, !reader.inDate[t], let (length, matched) = lexicon.triggers.longestMatch(keys, from: i) else {
                 i += 1
                 continue
             }
+            // A word with the article is no verb (التحالف is a noun, تحالف also a verb), unless the
+            // verb itself begins with those letters (التقى، التزم).
+            let senses = annotated.segmented[t].stemHasArticle ? matched.filter { !$0.isVerb || $0.lemma.hasPrefix("ال") } : matched
             if let sense = choose(senses, keys: keys, bare: &bare, after: i, sentenceStart: sentence.lowerBound) {
                 out.append((t..<(t + length), sense))
             }
@@ -223,7 +227,8 @@ struct EventCoder {
                     reverse.source = target
                     reverse.target = source
                     drafts.append(reverse)
-                } else if sense.type == .consult, sense.cameo == "042" {
+                } else if sense.type == .consult, sense.cameo == "042", [.person, .organization, .government, .igo, .other].contains(reader.entity(target).type) {
+                    // A person or body visited receives the visitor; a country or city visited names no host.
                     var host = event
                     host.source = target
                     host.target = source
