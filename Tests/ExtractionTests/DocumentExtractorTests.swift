@@ -190,4 +190,11 @@ import Testing
         // التحالف with the article is the coalition, not the verb "allied".
         #expect(try extract("وأعلن التحالف أمس أن الوضع هادئ.").events.allSatisfy { $0.type != .cooperate })
     }
+
+    @Test func aNamedSpokesmanIsTheSourceAndTheBodyUnnamedOne() throws {
+        let named = try extract("واتهم المتحدث باسم القيادة العامة اللواء أحمد المسماري تنظيم داعش بتنفيذ الهجوم.")
+        let accusation = try #require(events(named, .accuse).first)
+        #expect(kb(accusation.source, named) == "per:ahmed-mismari")
+        #expect(kb(accusation.target, named) != "per:ahmed-mismari")
+    }
 }

@@ -170,10 +170,11 @@ struct ClauseReader {
                 continue
             }
             if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
-            // "المتحدث باسم X": the body X acts.
+            // "المتحدث باسم X": the body X acts, or the spokesman when his name follows.
             if functionWord(i) == .spokesman, i + 2 < sentence.upperBound, annotated.keys[i + 1] == Self.nameKey,
                let body = mention(startingAt: i + 2), isActor(body) {
-                return body
+                // Named, the spokesman himself acts (المتحدث باسم الجيش اللواء أحمد المسماري).
+                return appositive(body, in: sentence)
             }
             if let m = mentionAt[i] {
                 let mention = recognized.mentions[m]
