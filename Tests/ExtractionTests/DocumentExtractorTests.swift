@@ -197,4 +197,12 @@ import Testing
         #expect(kb(accusation.source, named) == "per:ahmed-mismari")
         #expect(kb(accusation.target, named) != "per:ahmed-mismari")
     }
+
+    @Test func anUnnamedTargetAfterItsPrepositionIsKeptByItsWords() throws {
+        let result = try extract("وفرض الاتحاد الأوروبي أمس عقوبات على ثلاث شركات لنقل الأسلحة.")
+        let sanction = try #require(events(result, .sanction).first)
+        #expect(kb(sanction.source, result) == "org:eu")
+        #expect(sanction.target.map { result.text.text($0.span) } == "ثلاث شركات")
+        #expect(sanction.target?.entity == nil)
+    }
 }

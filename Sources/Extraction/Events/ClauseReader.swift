@@ -311,7 +311,8 @@ struct ClauseReader {
         guard plainWord(i) else { return nil }
         var end = i + 1
         if functionWord(i) == .quantifier {
-            guard definiteNoun(end) else { return nil }
+            // جميع الأطراف، ثلاث شركات: the counted noun, with or without the article.
+            guard definiteNoun(end) || (plainWord(end) && functionWord(end) == nil && lexicon.triggers.values(ofWord: annotated.keys[end]).isEmpty) else { return nil }
             end += 1
         } else {
             let code = annotated.keys[i].code
@@ -331,6 +332,20 @@ struct ClauseReader {
             end += 1
         }
         return i..<end
+    }
+
+    /// The unnamed noun phrase after the preposition `key` (a word of its own: على، ضد، بحق),
+    /// the first such preposition in the clause after `t`.
+    func unnamedPrepositional(_ key: LetterKey, after t: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var i = t
+        while i < min(sentence.upperBound, t + Self.argumentWindow) {
+            if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
+            if annotated.tokens[i].kind == .arabic, annotated.keys[i] == key, annotated.segmented[i].segments.count == 1 {
+                return unnamedObject(at: i + 1, in: sentence)
+            }
+            i += 1
+        }
+        return nil
     }
 
     private static let alef = LetterKey("ا", folded: true).code

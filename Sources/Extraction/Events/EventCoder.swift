@@ -71,7 +71,8 @@ struct EventCoder {
     static let circumstance = Set(["بعد", "إثر", "عقب", "خلال"].map { PhraseMatcher<NameEntry>.key($0) })
 
     /// The acts whose direct object is a party even when it has no name (جميع الأطراف، المحتجين).
-    static let unnamedTargetTypes: Set<PloverType> = [.request, .accuse, .threaten, .coerce, .assault, .sanction, .support, .aid]
+    /// (Not SUPPORT: what is welcomed or backed is mostly a thing, رحب بالانتصار.)
+    static let unnamedTargetTypes: Set<PloverType> = [.request, .accuse, .threaten, .coerce, .assault, .sanction, .aid]
 
     static let alef = LetterKey("ا", folded: true).code
     static let pluralSuffix = LetterKey("ون", folded: true).code
@@ -167,6 +168,16 @@ struct EventCoder {
             let start = subject.tokens.lowerBound >= trigger.upperBound
                 ? (reader.coordinated(with: subject, in: sentence).last ?? subject).tokens.upperBound : trigger.upperBound
             draft.unnamedTarget = reader.unnamedObject(at: start, in: sentence)
+        }
+        // "فرض الاتحاد عقوبات على ثلاث شركات": a target preposition's noun that names no entity,
+        // once the doer is known.
+        if draft.target == nil, draft.unnamedTarget == nil, draft.source != nil, Self.unnamedTargetTypes.contains(sense.type) {
+            for rule in sense.rules where rule.roles.contains(.target) {
+                guard case .preposition(let keys) = rule.slot, keys.count == 1,
+                      let words = reader.unnamedPrepositional(keys[0], after: trigger.upperBound, in: sentence) else { continue }
+                draft.unnamedTarget = words
+                break
+            }
         }
         // Where, when no slot said: the place its sentence names nearest the trigger.
         if draft.location == nil {
