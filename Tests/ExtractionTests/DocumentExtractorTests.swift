@@ -205,4 +205,11 @@ import Testing
         #expect(sanction.target.map { result.text.text($0.span) } == "ثلاث شركات")
         #expect(sanction.target?.entity == nil)
     }
+
+    @Test func bothOfListsTheTargetsAndAPlaceAfterWastIsNoActor() throws {
+        let result = try extract("ودعت واشنطن كلا من أنقرة وموسكو إلى وقف إرسال الأسلحة.")
+        #expect(Set(events(result, .request).compactMap { kb($0.target, result) }) == ["country:TUR", "country:RUS"])
+        let aid = try extract("وأرسلت روسيا مقاتلات إلى قاعدة الجفرة وسط ليبيا لدعم قوات حفتر.")
+        #expect(!aid.events.contains { kb($0.source, aid) == "country:LBY" })
+    }
 }

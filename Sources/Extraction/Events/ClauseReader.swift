@@ -20,6 +20,8 @@ struct ClauseReader {
     static let nameKey = PhraseMatcher<NameEntry>.key("اسم")
     /// الذي، التي، الذين: the verb right after one has the noun before it as its subject.
     static let relativePronouns = Set(["الذي", "التي", "الذين"].map { PhraseMatcher<NameEntry>.key($0) })
+    /// كل، كلا, as in كل من X وY.
+    static let bothOf = Set(["كل", "كلا"].map { PhraseMatcher<NameEntry>.key($0) })
     /// من, as in وحدات من الجيش.
     static let fromKey = PhraseMatcher<NameEntry>.key("من")
     static let argumentWindow = 10
@@ -170,6 +172,11 @@ struct ClauseReader {
                 continue
             }
             if isClauseBreak(i) || functionWord(i) == .boundary { return nil }
+            // "دعت واشنطن كلا من أنقرة وموسكو": كل من / كلا من opens the list of parties.
+            if Self.bothOf.contains(annotated.keys[i]), i + 2 < sentence.upperBound, annotated.keys[i + 1] == Self.fromKey,
+               let first = mention(startingAt: i + 2), isActor(first), !excluding.contains(first.tokens.lowerBound) {
+                return first
+            }
             // "المتحدث باسم X": the body X acts, or the spokesman when his name follows.
             if functionWord(i) == .spokesman, i + 2 < sentence.upperBound, annotated.keys[i + 1] == Self.nameKey,
                let body = mention(startingAt: i + 2), isActor(body) {
