@@ -85,7 +85,7 @@ struct EventCoder {
 
     /// How far after a trigger its cue words may stand, in words that are not part of a name or
     /// a date (a long subject, "وقع ولي العهد السعودي الأمير محمد بن سلمان … إعلان", does not count).
-    static let cueReach = 8
+    static let cueReach = 10
 
     private func contains(_ keys: [LetterKey], _ phrase: [LetterKey], from start: Int, sentenceStart: Int) -> Bool {
         guard !phrase.isEmpty, keys.count >= phrase.count, start <= keys.count - phrase.count else { return false }
