@@ -130,7 +130,9 @@ public struct EntityRecognizer: Sendable {
                 guard let owner = known[a + length], let country = knowledge.entities[owner.entry.entity].country else {
                     // A group named by its kind alone (المحتجون، مسلحون مجهولون، الوفد) is an actor
                     // of this text without a country: one entity per kind.
-                    if type == .military, !named(a..<(a + length), in: mentions[sentenceMentions...], offset: range.lowerBound) {
+                    // Only with the article: an indefinite force (بقوة "strongly", قوة ما) is no army the text spoke of.
+                    if type == .military, segmented[range.lowerBound + a].stemHasArticle,
+                       !named(a..<(a + length), in: mentions[sentenceMentions...], offset: range.lowerBound) {
                         var m = mention(a..<(a + length), nil, nil)
                         m.generic = .military
                         mentions.append(m)
