@@ -212,4 +212,9 @@ import Testing
         let aid = try extract("وأرسلت روسيا مقاتلات إلى قاعدة الجفرة وسط ليبيا لدعم قوات حفتر.")
         #expect(!aid.events.contains { kb($0.source, aid) == "country:LBY" })
     }
+
+    @Test func aSummitNamedAfterACityMetThereAndTheCityIsNoParty() throws {
+        let result = try extract("وشارك الرئيس الفرنسي إيمانويل ماكرون في قمة برلين أمس.")
+        #expect(!result.events.contains { kb($0.source, result) == "country:DEU" || kb($0.target, result) == "country:DEU" })
+    }
 }

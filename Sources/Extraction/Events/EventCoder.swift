@@ -402,6 +402,13 @@ struct EventCoder {
             roles = [.target]
         }
         if rule.rolesByType { roles = [reader.isPlace(mention) && mention.role != .capital ? .location : roles.first { $0 != .location } ?? .target] }
+        // A city after a meeting noun is where it met (قمة برلين، مؤتمر باريس), even a capital; after
+        // a visit, where the visit went (زيارة موسكو).
+        if rule.slot == .genitive, draft.sense.type == .consult, reader.entity(mention).type == .city {
+            if draft.location == nil { draft.location = mention }
+            if draft.sense.mode == "visit", draft.target == nil { draft.target = mention }
+            return
+        }
         for role in roles {
             switch role {
             case .source, .target:
