@@ -34,6 +34,18 @@ public struct KnowledgeBase: Sendable {
         let keys = PhraseMatcher<NameEntry>.keys(phrase)
         guard !names.values(keys).contains(where: { $0.entity == entity }) else { return }
         names.insert(keys, NameEntry(entity: entity, role: role))
+        // "التحالف بقيادة السعودية": the segmenter splits ب، ل، ك off a later word, so the name is
+        // also indexed with them split off.
+        let words = String(phrase).split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard words.count > 1 else { return }
+        var split = false
+        let stripped = words.enumerated().map { n, word -> Substring in
+            guard n > 0, word.unicodeScalars.count >= 4, let first = word.unicodeScalars.first, ["ب", "ل", "ك"].contains(first),
+                  !word.dropFirst().hasPrefix("ل") else { return word }
+            split = true
+            return word.dropFirst()
+        }
+        if split { names.insert(PhraseMatcher<NameEntry>.keys(stripped.joined(separator: " ")), NameEntry(entity: entity, role: role)) }
     }
 
     /// Loads every table present in the bundle (missing optional tables are skipped).

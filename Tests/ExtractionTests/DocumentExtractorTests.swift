@@ -217,4 +217,10 @@ import Testing
         let result = try extract("وشارك الرئيس الفرنسي إيمانويل ماكرون في قمة برلين أمس.")
         #expect(!result.events.contains { kb($0.source, result) == "country:DEU" || kb($0.target, result) == "country:DEU" })
     }
+
+    @Test func oneWordGroupNamesAndNamesWithASplitPrepositionAreKnown() throws {
+        let result = try extract("ودانت مصر والأردن الهجوم الحوثي على المنشآت النفطية.\nوأعلن التحالف بقيادة السعودية أنه رد على الهجوم.")
+        #expect(Set(events(result, .accuse).compactMap { kb($0.target, result) }) == ["org:houthis"])
+        #expect(result.entities.contains { $0.kb == "org:arab-coalition" })
+    }
 }

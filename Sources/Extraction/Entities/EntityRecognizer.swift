@@ -229,7 +229,9 @@ public struct EntityRecognizer: Sendable {
     /// name of two words or more. Single words that are also common nouns (الوفاق) need the tagger.
     private func trustedAlone(_ entry: NameEntry, length: Int) -> Bool {
         let type = knowledge.entities[entry.entity].type
+        // organizations.tsv lists a one-word name (حماس، الحوثيين، فاغنر) only when it is no ordinary word.
         return length > 1 || type == .country || entry.role == .nisba || entry.role == .capital
+            || (entry.role == .name && [.armedGroup, .igo, .organization, .military].contains(type))
     }
 
     /// Groups mentions into entities: by KB entity, else by the same name, else a single-word
