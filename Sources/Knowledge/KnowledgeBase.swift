@@ -29,23 +29,12 @@ public struct KnowledgeBase: Sendable {
     }
 
     /// Indexes a name of an entity once: the same name from two tables, or with and without the
-    /// article, keeps its first role.
+    /// article, keeps its first role. Its spelling with prepositions split off later words is
+    /// indexed too (`PhraseMatcher.keyVariants`).
     mutating func addName(_ phrase: some StringProtocol, _ entity: Int, _ role: NameRole) {
-        let keys = PhraseMatcher<NameEntry>.keys(phrase)
-        guard !names.values(keys).contains(where: { $0.entity == entity }) else { return }
-        names.insert(keys, NameEntry(entity: entity, role: role))
-        // "التحالف بقيادة السعودية": the segmenter splits ب، ل، ك off a later word, so the name is
-        // also indexed with them split off.
-        let words = String(phrase).split(whereSeparator: { $0 == " " || $0 == "-" })
-        guard words.count > 1 else { return }
-        var split = false
-        let stripped = words.enumerated().map { n, word -> Substring in
-            guard n > 0, word.unicodeScalars.count >= 4, let first = word.unicodeScalars.first, ["ب", "ل", "ك"].contains(first),
-                  !word.dropFirst().hasPrefix("ل") else { return word }
-            split = true
-            return word.dropFirst()
-        }
-        if split { names.insert(PhraseMatcher<NameEntry>.keys(stripped.joined(separator: " ")), NameEntry(entity: entity, role: role)) }
+        let variants = PhraseMatcher<NameEntry>.keyVariants(phrase)
+        guard !names.values(variants[0]).contains(where: { $0.entity == entity }) else { return }
+        for keys in variants { names.insert(keys, NameEntry(entity: entity, role: role)) }
     }
 
     /// Loads every table present in the bundle (missing optional tables are skipped).

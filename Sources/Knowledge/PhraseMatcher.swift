@@ -29,6 +29,20 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         }
     }
 
+    /// The keys of a phrase, then, when a later word begins with ب، ل or ك that the segmenter
+    /// splits off in text (التحالف بقيادة السعودية → … قيادة …), the keys with those split off.
+    public static func keyVariants(_ phrase: some StringProtocol) -> [[LetterKey]] {
+        let keys = Self.keys(phrase)
+        let words = String(phrase).split(whereSeparator: { $0 == " " || $0 == "-" })
+        let split = words.enumerated().map { n, word -> Substring in
+            guard n > 0, word.unicodeScalars.count >= 4, let first = word.unicodeScalars.first, ["ب", "ل", "ك"].contains(first),
+                  !word.dropFirst().hasPrefix("ل") else { return word }
+            return word.dropFirst()
+        }
+        let variant = Self.keys(split.joined(separator: " "))
+        return variant == keys ? [keys] : [keys, variant]
+    }
+
     /// A word inside a written phrase as the segmenter will see it in text: ل + ال written لل,
     /// and ب، و، ك before the article, are split off (بعثة الأمم المتحدة للدعم → … دعم).
     static func withoutProclitic(_ word: some StringProtocol) -> String {

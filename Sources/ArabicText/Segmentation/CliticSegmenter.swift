@@ -45,9 +45,9 @@ public struct CliticSegmenter: Sendable {
     /// A stem's matching key; before a pronoun its final hamza, written on yeh or waw (لقائه،
     /// لقاؤه), is keyed as the word alone writes it (لقاء), so lexicons find it.
     static func matchingKey(stem: String, beforePronoun: Bool) -> LetterKey {
-        var scalars = Array(stem.unicodeScalars)
-        if beforePronoun, let last = scalars.last, last == "ئ" || last == "ؤ", scalars.count >= 3 { scalars[scalars.count - 1] = "ء" }
-        return LetterKey(scalars, folded: true)
+        let scalars = Array(stem.unicodeScalars)
+        guard beforePronoun, scalars.count >= 3, let alone = StemLexicon.hamzaOnTheLine(scalars) else { return LetterKey(scalars, folded: true) }
+        return LetterKey(alone, folded: true)
     }
 
     public func segment(_ text: ScalarText, token: Token) -> SegmentedToken {
@@ -205,7 +205,7 @@ public struct CliticSegmenter: Sendable {
             let suffix = enclitic.letters
             guard word.scalars.count > suffix.count + 2, word.scalars.suffix(suffix.count).elementsEqual(suffix) else { return false }
             let stem = Array(word.scalars.dropLast(suffix.count))
-            return (stem.last == "ئ" || stem.last == "ؤ") && model.cliticInitialStems.contains(stem)
+            return StemLexicon.hamzaOnTheLine(stem) != nil && model.cliticInitialStems.contains(stem)
         }
         for i in candidates.indices {
             if keepFeatures {

@@ -21,10 +21,16 @@ public struct StemLexicon: Sendable {
                     suffixesTSV: try BundledResources.text("inflectional-suffixes.tsv"))
     }
 
+    /// A stem as written on its own, when it ends in a hamza that sits on yeh or waw before a
+    /// pronoun (لقائ of لقائه → لقاء); nil for other stems.
+    public static func hamzaOnTheLine(_ letters: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard let last = letters.last, last == "ئ" || last == "ؤ" else { return nil }
+        return letters.dropLast() + ["ء"]
+    }
+
     public func contains(_ letters: [Unicode.Scalar]) -> Bool {
         if stems.contains(LetterKey(letters, folded: true)) { return true }
-        // Before a pronoun a final hamza sits on yeh or waw (لقاء → لقائه، لقاؤه).
-        if let last = letters.last, last == "ئ" || last == "ؤ", stems.contains(LetterKey(letters.dropLast() + ["ء"], folded: true)) { return true }
+        if let alone = Self.hamzaOnTheLine(letters), stems.contains(LetterKey(alone, folded: true)) { return true }
         for suffix in suffixes where letters.count > suffix.count + 2 && letters.suffix(suffix.count).elementsEqual(suffix) {
             if stems.contains(LetterKey(letters.dropLast(suffix.count), folded: true)) { return true }
         }

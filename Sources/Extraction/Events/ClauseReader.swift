@@ -306,9 +306,11 @@ struct ClauseReader {
             k < sentence.upperBound && mentionAt[k] == nil && annotated.tokens[k].kind == .arabic && !inDate[k]
                 && annotated.segmented[k].segments.first?.role != .proclitic
         }
-        func definiteNoun(_ k: Int) -> Bool {
-            plainWord(k) && functionWord(k) == nil && annotated.segmented[k].stemHasArticle && lexicon.triggers.values(ofWord: annotated.keys[k]).isEmpty
+        // A content word: no function word, no event word.
+        func plainNoun(_ k: Int) -> Bool {
+            plainWord(k) && functionWord(k) == nil && lexicon.triggers.values(ofWord: annotated.keys[k]).isEmpty
         }
+        func definiteNoun(_ k: Int) -> Bool { plainNoun(k) && annotated.segmented[k].stemHasArticle }
         // A plural nisba standing alone is a people (دعا اللبنانيين), not its state.
         if i < sentence.upperBound, let m = mentionAt[i], recognized.mentions[m].role == .nisba, recognized.mentions[m].tokens.lowerBound == i,
            annotated.segmented[i].segments.first?.role != .proclitic,
@@ -319,7 +321,7 @@ struct ClauseReader {
         var end = i + 1
         if functionWord(i) == .quantifier {
             // جميع الأطراف، ثلاث شركات: the counted noun, with or without the article.
-            guard definiteNoun(end) || (plainWord(end) && functionWord(end) == nil && lexicon.triggers.values(ofWord: annotated.keys[end]).isEmpty) else { return nil }
+            guard plainNoun(end) else { return nil }
             end += 1
         } else {
             let code = annotated.keys[i].code
@@ -328,8 +330,7 @@ struct ClauseReader {
                 && annotated.segmented[i].segments.last?.role != .enclitic
             // The first noun of a construct (طرفي النزاع، قادة الحراك) has no article of its own.
             let construct = !annotated.segmented[i].stemHasArticle && annotated.segmented[i].segments.last?.role != .enclitic && definiteNoun(i + 1)
-            guard functionWord(i) == nil, lexicon.triggers.values(ofWord: annotated.keys[i]).isEmpty,
-                  definiteNoun(i) || accusative || construct else { return nil }
+            guard plainNoun(i), definiteNoun(i) || accusative || construct else { return nil }
         }
         func nisba(_ k: Int) -> Bool {
             k < sentence.upperBound && mentionAt[k].map { recognized.mentions[$0].role == .nisba && recognized.mentions[$0].tokens == k..<(k + 1) } == true
